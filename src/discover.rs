@@ -1,0 +1,136 @@
+//! Finding the files to lint.
+//!
+//! A file named on the command line is always linted, whatever its name. A
+//! directory is walked for `*.json` files, in sorted order, following symbolic
+//! links (a link loop is reported, not followed forever) and skipping hidden
+//! directories and the usual dependency and build folders.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// Directories that hold other people's JSON or build output, never request
+/// bodies of this repository.
+const SKIPPED_DIRS: &[&str] = &["node_modules", "target", "vendor"];
+
+/// One thing found: a file to lint, or a path that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A file to lint.
+    File {
+        /// Where it is.
+        path: PathBuf,
+        /// How it is shown: as given, or the directory argument joined with
+        /// the relative path, `/`-separated.
+        display: String,
+    },
+    /// A path that could not be walked or is not a file.
+    Error {
+        /// How the path is shown.
+        display: String,
+        /// What went wrong, in plain words.
+        message: String,
+    },
+}
+
+/// Shows a path `/`-separated, replacing bytes that are not UTF-8.
+#[must_use]
+pub fn display(path: &Path) -> String {
+    let shown = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        shown.into_owned()
+    } else {
+        shown.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+/// Finds the files below `paths`, in order: each argument in turn, each
+/// directory's files sorted by name.
+#[must_use]
+pub fn discover(paths: &[PathBuf]) -> Vec<Found> {
+    let mut found = Vec::new();
+    for path in paths {
+        let shown = display(path);
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut found),
+            Ok(meta) if meta.is_file() => found.push(Found::File {
+                path: path.clone(),
+                display: shown,
+            }),
+            Ok(_) => found.push(Found::Error {
+                display: shown,
+                message: "not a regular file or directory (a FIFO, socket or device is not read)"
+                    .to_owned(),
+            }),
+            Err(error) => found.push(Found::Error {
+                display: shown,
+                message: io_message(&error),
+            }),
+        }
+    }
+    found
+}
+
+fn walk(root: &Path, found: &mut Vec<Found>) {
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_skipped_dir(entry));
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_json = entry.path().extension().is_some_and(|ext| ext == "json");
+                if entry.file_type().is_file() && is_json {
+                    found.push(Found::File {
+                        display: display(entry.path()),
+                        path: entry.into_path(),
+                    });
+                }
+            }
+            Err(error) => {
+                let shown = error.path().map_or_else(|| display(root), display);
+                let message = if let Some(ancestor) = error.loop_ancestor() {
+                    format!(
+                        "symbolic link loop: it leads back to `{}`; not followed",
+                        display(ancestor)
+                    )
+                } else if let Some(io) = error.io_error() {
+                    io_message(io)
+                } else {
+                    error.to_string()
+                };
+                found.push(Found::Error {
+                    display: shown,
+                    message,
+                });
+            }
+        }
+    }
+}
+
+fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
+    if !entry.file_type().is_dir() {
+        return false;
+    }
+    let name = entry.file_name().to_string_lossy();
+    name.starts_with('.') || SKIPPED_DIRS.contains(&name.as_ref())
+}
+
+/// An I/O error in plain words, without the OS error number.
+#[must_use]
+pub fn io_message(error: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match error.kind() {
+        K::NotFound => "no such file or directory".to_owned(),
+        K::PermissionDenied => "permission denied".to_owned(),
+        K::IsADirectory => "is a directory".to_owned(),
+        _ => {
+            let text = error.to_string();
+            match text.split_once(" (os error") {
+                Some((words, _)) => words.to_lowercase(),
+                None => text,
+            }
+        }
+    }
+}

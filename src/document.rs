@@ -1,0 +1,30 @@
+//! A parsed request body: the text and its spanned syntax tree.
+
+use jsonc_parser::ast::{Object, Value};
+
+/// One JSON document that parsed, ready for the rules.
+#[derive(Debug, Clone, Copy)]
+pub struct Document<'a> {
+    /// The text the tree was parsed from (byte offsets in spans point into it).
+    pub text: &'a str,
+    /// The root value.
+    pub root: &'a Value<'a>,
+}
+
+impl<'a> Document<'a> {
+    /// The root object, when the document is one.
+    #[must_use]
+    pub fn root_object(&self) -> Option<&'a Object<'a>> {
+        self.root.as_object()
+    }
+
+    /// Whether this looks like an order request: a top-level object with an
+    /// `order_id` key, or with both `amount` and `currency`.
+    #[must_use]
+    pub fn is_order_request(&self) -> bool {
+        self.root_object().is_some_and(|order| {
+            order.get("order_id").is_some()
+                || (order.get("amount").is_some() && order.get("currency").is_some())
+        })
+    }
+}

@@ -1,0 +1,182 @@
+//! orderlint: a linter for the JSON bodies of MultiSafepay `POST /orders`
+//! requests (orders and payment links).
+//!
+//! The library reads as the pipeline it is:
+//! [`discover`] finds files, [`parse`] reads strict JSON with spans,
+//! [`rules`] (the JSON Schema among them) check the document and report
+//! [`Finding`]s, and [`report`] renders them. [`lint_str`] is the pure core:
+//! no I/O, no printing; the CLI, the tests and any editor integration call it.
+
+pub mod cli;
+pub mod discover;
+pub mod document;
+pub mod finding;
+pub mod locate;
+pub mod parse;
+pub mod report;
+pub mod rules;
+pub mod run;
+pub mod schema;
+pub mod text;
+
+pub use document::Document;
+pub use finding::{Finding, Position, Range, Related, Severity, Span};
+
+use finding::Sink;
+use rules::invalid_json::InvalidJson;
+
+/// What the lint of one document may be told.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Lint only documents that look like order requests (see
+    /// [`Document::is_order_request`]); others are skipped.
+    pub detect: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self { detect: true }
+    }
+}
+
+/// Whether a document was linted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Linted as an order request (or not JSON, which is always reported).
+    Checked,
+    /// Valid JSON that is not an order request; not linted.
+    Skipped,
+    /// The file could not be read (an `io-error` finding says why).
+    Unreadable,
+}
+
+/// The outcome of linting one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Whether it was linted.
+    pub status: Status,
+    /// What was found, sorted by position.
+    pub findings: Vec<Finding>,
+}
+
+/// Lints one document and returns its findings, sorted by position. `path` is
+/// only used to fill in [`Finding::path`].
+#[must_use]
+pub fn lint_str(path: &str, text: &str, config: &Config) -> Vec<Finding> {
+    lint_text(path, text, config).findings
+}
+
+/// Lints raw bytes: text that is not UTF-8 is an `invalid-json` finding that
+/// names the first bad byte.
+#[must_use]
+pub fn lint_bytes(path: &str, bytes: &[u8], config: &Config) -> Outcome {
+    let error = match std::str::from_utf8(bytes) {
+        Ok(text) => return lint_text(path, text, config),
+        Err(error) => error,
+    };
+    let at = error.valid_up_to();
+    let bad = error.error_len().unwrap_or(bytes.len() - at);
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let message = if utf16 {
+        "the file is UTF-16 (it starts with a UTF-16 byte order mark); JSON must be UTF-8"
+            .to_owned()
+    } else {
+        format!(
+            "the file is not valid UTF-8: byte {at} (0x{:02X}) cannot start or continue a character",
+            bytes[at]
+        )
+    };
+    let mut sink = Sink::default();
+    sink.report(
+        InvalidJson::META.name,
+        InvalidJson::META.default_severity,
+        "",
+        Span::new(at, at + bad),
+        message,
+    )
+    .label("not UTF-8")
+    .help("save the file as UTF-8");
+    Outcome {
+        status: Status::Checked,
+        findings: sink.finish(path, &displayable(bytes)),
+    }
+}
+
+/// The text of a file as it can be shown: the file itself when it is UTF-8;
+/// otherwise the part before the first bad byte, then one `?` for each byte
+/// of the bad sequence (so that byte offsets up to there stay the same).
+#[must_use]
+pub fn displayable(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(error) => {
+            let at = error.valid_up_to();
+            let bad = error.error_len().unwrap_or(bytes.len() - at);
+            let mut text = String::from_utf8_lossy(&bytes[..at]).into_owned();
+            text.extend(std::iter::repeat_n('?', bad));
+            std::borrow::Cow::Owned(text)
+        }
+    }
+}
+
+/// Lints one document held as text.
+#[must_use]
+pub fn lint_text(path: &str, text: &str, config: &Config) -> Outcome {
+    let without_bom = parse::strip_bom(text);
+    let parse_text = without_bom.as_deref().unwrap_or(text);
+    let mut sink = Sink::default();
+    let root = match parse::parse(parse_text) {
+        Ok(root) => root,
+        Err(error) => {
+            let report = sink
+                .report(
+                    InvalidJson::META.name,
+                    InvalidJson::META.default_severity,
+                    "",
+                    error.span,
+                    error.message,
+                )
+                .label(error.label);
+            let report = match error.related {
+                Some((span, message)) => report.related(span, message),
+                None => report,
+            };
+            if let Some(help) = error.help {
+                report.help(help);
+            }
+            return Outcome {
+                status: Status::Checked,
+                findings: sink.finish(path, text),
+            };
+        }
+    };
+    let doc = Document {
+        text: parse_text,
+        root: &root,
+    };
+    if config.detect && !doc.is_order_request() {
+        return Outcome {
+            status: Status::Skipped,
+            findings: Vec::new(),
+        };
+    }
+    for rule in rules::CHECKS {
+        rule.check(&doc, &mut sink);
+    }
+    drop_schema_duplicates(&mut sink);
+    Outcome {
+        status: Status::Checked,
+        findings: sink.finish(path, text),
+    }
+}
+
+/// One problem, one finding: where a named rule reported at a JSON pointer,
+/// the generic `schema` finding for the same pointer is dropped.
+fn drop_schema_duplicates(sink: &mut Sink) {
+    let schema = rules::schema::Schema::META.name;
+    let named = sink.pointers_except(schema);
+    if named.is_empty() {
+        return;
+    }
+    sink.retain(|rule, pointer| rule != schema || !named.iter().any(|p| p == pointer));
+}

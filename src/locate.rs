@@ -1,0 +1,123 @@
+//! From a JSON Pointer to the node it names, and back.
+//!
+//! jsonschema reports where an error is as a path of keys and indices; the
+//! rules work on the spanned AST. Both meet here. Where an object has a key
+//! twice, the last one wins, as in serde_json, which is what the validator saw.
+
+use jsonc_parser::ast::{Object, ObjectProp, Value};
+
+use crate::finding::Span;
+
+/// One step of a path: an object key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step<'p> {
+    /// An object key.
+    Key(&'p str),
+    /// An array index.
+    Index(usize),
+}
+
+/// Escapes one key for a JSON Pointer (RFC 6901): `~` → `~0`, `/` → `~1`.
+#[must_use]
+pub fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Builds a JSON Pointer from steps: `[Key("customer"), Key("email")]` →
+/// `/customer/email`.
+#[must_use]
+pub fn pointer(steps: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in steps {
+        out.push('/');
+        match step {
+            Step::Key(key) => out.push_str(&escape(key)),
+            Step::Index(i) => out.push_str(&i.to_string()),
+        }
+    }
+    out
+}
+
+/// A path as people read it in a message: `customer.email`,
+/// `shopping_cart.items[0].name`; the whole document is `the request body`.
+#[must_use]
+pub fn display(steps: &[Step<'_>]) -> String {
+    if steps.is_empty() {
+        return "the request body".to_owned();
+    }
+    let mut out = String::new();
+    for step in steps {
+        match step {
+            Step::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Step::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+/// The last property named `key` in `object` (the one serde_json keeps).
+#[must_use]
+pub fn last_prop<'a, 'b>(object: &'b Object<'a>, key: &str) -> Option<&'b ObjectProp<'a>> {
+    object
+        .properties
+        .iter()
+        .rev()
+        .find(|prop| prop.name.as_str() == key)
+}
+
+/// The node at `steps` below `root`, with the property it is the value of
+/// (for the key's span), if any.
+#[must_use]
+pub fn node_at<'a, 'b>(
+    root: &'b Value<'a>,
+    steps: &[Step<'_>],
+) -> Option<(&'b Value<'a>, Option<&'b ObjectProp<'a>>)> {
+    let mut node = root;
+    let mut parent_prop = None;
+    for step in steps {
+        match (step, node) {
+            (Step::Key(key), Value::Object(object)) => {
+                let prop = last_prop(object, key)?;
+                node = &prop.value;
+                parent_prop = Some(prop);
+            }
+            (Step::Index(i), Value::Array(array)) => {
+                node = array.elements.get(*i)?;
+                parent_prop = None;
+            }
+            _ => return None,
+        }
+    }
+    Some((node, parent_prop))
+}
+
+/// The span of a value.
+#[must_use]
+pub fn span_of(value: &Value<'_>) -> Span {
+    match value {
+        Value::StringLit(v) => v.range.into(),
+        Value::NumberLit(v) => v.range.into(),
+        Value::BooleanLit(v) => v.range.into(),
+        Value::Object(v) => v.range.into(),
+        Value::Array(v) => v.range.into(),
+        Value::NullKeyword(v) => v.range.into(),
+    }
+}
+
+/// The span of a property's key, quotes included.
+#[must_use]
+pub fn key_span(prop: &ObjectProp<'_>) -> Span {
+    match &prop.name {
+        jsonc_parser::ast::ObjectPropName::String(s) => s.range.into(),
+        jsonc_parser::ast::ObjectPropName::Word(w) => w.range.into(),
+    }
+}

@@ -1,0 +1,174 @@
+//! `--format human`: miette's graphical report, one per finding, then a
+//! summary line. The only module that knows about miette's handlers.
+
+use std::io::{self, Write};
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+
+use crate::finding::{Finding, Severity};
+use crate::report::Style;
+use crate::run::{FileReport, Summary};
+
+/// Writes every finding, then the summary line.
+pub fn write(
+    style: Style,
+    out: &mut dyn Write,
+    reports: &[FileReport],
+    summary: &Summary,
+) -> io::Result<()> {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    for report in reports {
+        for finding in &report.findings {
+            let rendered = render(&handler, finding, report.text.as_deref());
+            out.write_all(rendered.as_bytes())?;
+        }
+    }
+    writeln!(out, "{}", summary_line(summary))
+}
+
+/// Renders one finding as miette draws it.
+#[must_use]
+pub fn render(handler: &GraphicalReportHandler, finding: &Finding, text: Option<&str>) -> String {
+    let severity = match finding.severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    };
+    let mut diagnostic = MietteDiagnostic::new(finding.message.clone())
+        .with_code(finding.rule)
+        .with_severity(severity);
+    if let Some(help) = &finding.help {
+        diagnostic = diagnostic.with_help(help.clone());
+    }
+    let mut labels = Vec::new();
+    if let Some(span) = finding.span {
+        labels.push(LabeledSpan::new_primary_with_span(
+            finding.label.clone(),
+            span.start..span.end,
+        ));
+    }
+    for related in &finding.related {
+        labels.push(LabeledSpan::new_with_span(
+            Some(related.message.clone()),
+            related.span.start..related.span.end,
+        ));
+    }
+    let mut rendered = String::new();
+    let result = match (text, labels.is_empty()) {
+        (Some(text), false) => {
+            let report =
+                miette::Report::new(diagnostic.with_labels(labels)).with_source_code(Source {
+                    name: finding.path.clone(),
+                    text: text.to_owned(),
+                });
+            handler.render_report(&mut rendered, report.as_ref())
+        }
+        _ => {
+            let diagnostic = if finding.path.is_empty() {
+                diagnostic
+            } else {
+                let message = format!("{}: {}", finding.path, finding.message);
+                MietteDiagnostic {
+                    message,
+                    ..diagnostic
+                }
+            };
+            handler.render_report(&mut rendered, &diagnostic)
+        }
+    };
+    if result.is_err() {
+        // Rendering only fails on a formatter error; fall back to one line.
+        rendered = format!(
+            "{}: {}[{}] {}\n",
+            finding.path, finding.severity, finding.rule, finding.message
+        );
+    }
+    rendered
+}
+
+/// A named source whose columns count characters, as orderlint's do
+/// everywhere else (miette's own count bytes, which would put the header's
+/// `line:column` out of step with the JSON output on a line with `é`).
+#[derive(Debug)]
+struct Source {
+    name: String,
+    text: String,
+}
+
+impl SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner =
+            self.text
+                .as_str()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        let start = inner.span().offset();
+        let before = self.text.get(..start).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before.get(line_start..).unwrap_or_default().chars().count();
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
+/// `Checked 3 files (1 file skipped: not order requests): 2 errors, 1 warning, 0 infos`.
+#[must_use]
+pub fn summary_line(summary: &Summary) -> String {
+    let mut line = format!(
+        "Checked {} {}",
+        summary.checked,
+        plural(summary.checked, "file")
+    );
+    if summary.skipped > 0 {
+        line.push_str(&format!(
+            " ({} {} skipped: not order requests)",
+            summary.skipped,
+            plural(summary.skipped, "file")
+        ));
+    }
+    if summary.tool_errors > 0 {
+        line.push_str(&format!(
+            " ({} {} could not be read)",
+            summary.tool_errors,
+            plural(summary.tool_errors, "path")
+        ));
+    }
+    line.push_str(&format!(
+        ": {} {}, {} {}, {} {}",
+        summary.errors,
+        plural(summary.errors, "error"),
+        summary.warnings,
+        plural(summary.warnings, "warning"),
+        summary.infos,
+        plural(summary.infos, "info"),
+    ));
+    line
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}

@@ -1,0 +1,99 @@
+//! `--format json`: one versioned document. Fields may be added in later
+//! versions; none is renamed or removed without a new `version`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::finding::{Finding, Range};
+use crate::run::{FileReport, Summary};
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    tool: Tool,
+    summary: JsonSummary,
+    diagnostics: Vec<Diagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    checked: usize,
+    skipped: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    pointer: Option<&'a str>,
+    range: Option<Range>,
+    related: Vec<RelatedOut<'a>>,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RelatedOut<'a> {
+    message: &'a str,
+    range: Range,
+}
+
+fn diagnostic(finding: &Finding) -> Diagnostic<'_> {
+    Diagnostic {
+        path: &finding.path,
+        rule: finding.rule,
+        severity: finding.severity.as_str(),
+        message: &finding.message,
+        pointer: finding.pointer.as_deref(),
+        range: finding.range,
+        related: finding
+            .related
+            .iter()
+            .map(|r| RelatedOut {
+                message: &r.message,
+                range: r.range,
+            })
+            .collect(),
+        help: finding.help.as_deref(),
+    }
+}
+
+/// Writes the JSON document and a final newline.
+pub fn write(out: &mut dyn Write, reports: &[FileReport], summary: &Summary) -> io::Result<()> {
+    let output = Output {
+        version: 1,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        summary: JsonSummary {
+            files: summary.files,
+            checked: summary.checked,
+            skipped: summary.skipped,
+            errors: summary.errors,
+            warnings: summary.warnings,
+            infos: summary.infos,
+        },
+        diagnostics: reports
+            .iter()
+            .flat_map(|r| r.findings.iter().map(diagnostic))
+            .collect(),
+    };
+    // Serialised in memory first, so that a write error keeps its kind
+    // (a closed pipe is not a failure).
+    let mut text = serde_json::to_vec_pretty(&output).map_err(io::Error::other)?;
+    text.push(b'\n');
+    out.write_all(&text)
+}

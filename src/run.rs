@@ -1,0 +1,130 @@
+//! One run of `orderlint check`: discover, read, lint, count.
+//!
+//! Nothing here prints; [`crate::report`] renders what [`check`] returns.
+
+use std::path::PathBuf;
+
+use crate::discover::{self, Found};
+use crate::finding::{Finding, Severity};
+use crate::{Config, Status};
+
+/// The rule id of a tool error: a path that could not be read.
+pub const IO_ERROR: &str = "io-error";
+
+/// The findings of one file, with its text when a reporter needs to show it.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The path as shown.
+    pub path: String,
+    /// The file's text, kept only when there are findings to show in it.
+    pub text: Option<String>,
+    /// Whether the file was linted.
+    pub status: Status,
+    /// What was found, sorted.
+    pub findings: Vec<Finding>,
+}
+
+/// Counts for the summary line and the JSON `summary` object.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Files found (checked, skipped, or unreadable).
+    pub files: usize,
+    /// Files linted as order requests (including those that are not JSON).
+    pub checked: usize,
+    /// Valid JSON files that are not order requests.
+    pub skipped: usize,
+    /// Findings of severity error (tool errors included).
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+    /// Findings of severity info.
+    pub infos: usize,
+    /// Paths that could not be read or walked.
+    pub tool_errors: usize,
+}
+
+impl Summary {
+    /// Counts the reports.
+    #[must_use]
+    pub fn of(reports: &[FileReport]) -> Self {
+        let mut summary = Self {
+            files: reports.len(),
+            ..Self::default()
+        };
+        for report in reports {
+            match report.status {
+                Status::Checked => summary.checked += 1,
+                Status::Skipped => summary.skipped += 1,
+                Status::Unreadable => {}
+            }
+            for finding in &report.findings {
+                if finding.rule == IO_ERROR {
+                    summary.tool_errors += 1;
+                }
+                match finding.severity {
+                    Severity::Error => summary.errors += 1,
+                    Severity::Warning => summary.warnings += 1,
+                    Severity::Info => summary.infos += 1,
+                }
+            }
+        }
+        summary
+    }
+
+    /// Whether any finding is at or above `fail_on`.
+    #[must_use]
+    pub fn fails(&self, fail_on: Severity) -> bool {
+        match fail_on {
+            Severity::Error => self.errors > 0,
+            Severity::Warning => self.errors + self.warnings > 0,
+            Severity::Info => self.errors + self.warnings + self.infos > 0,
+        }
+    }
+}
+
+/// Lints every file below `paths` and returns one report per file, sorted by
+/// path, whatever order they were read in.
+#[must_use]
+pub fn check(paths: &[PathBuf], config: &Config) -> Vec<FileReport> {
+    let mut reports: Vec<FileReport> = discover::discover(paths)
+        .into_iter()
+        .map(|found| match found {
+            Found::File { path, display } => match std::fs::read(&path) {
+                Ok(bytes) => lint_file(display, &bytes, config),
+                Err(error) => tool_error(display, &discover::io_message(&error)),
+            },
+            Found::Error { display, message } => tool_error(display, &message),
+        })
+        .collect();
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    reports.dedup_by(|a, b| a.path == b.path);
+    reports
+}
+
+/// Lints the bytes of one file.
+#[must_use]
+pub fn lint_file(path: String, bytes: &[u8], config: &Config) -> FileReport {
+    let outcome = crate::lint_bytes(&path, bytes, config);
+    let text = (!outcome.findings.is_empty()).then(|| crate::displayable(bytes).into_owned());
+    FileReport {
+        path,
+        text,
+        status: outcome.status,
+        findings: outcome.findings,
+    }
+}
+
+fn tool_error(path: String, message: &str) -> FileReport {
+    let finding = Finding::file_level(
+        &path,
+        IO_ERROR,
+        Severity::Error,
+        format!("cannot read `{path}`: {message}"),
+    );
+    FileReport {
+        path,
+        text: None,
+        status: Status::Unreadable,
+        findings: vec![finding],
+    }
+}

@@ -1,0 +1,425 @@
+//! The bundled JSON Schema of the `POST /orders` body, and its errors in plain
+//! words at the right place.
+//!
+//! The schema is compiled once per process and shared. The validator works on
+//! a `serde_json::Value` built from the spanned tree (not from a second parse),
+//! so what it sees is exactly what the rules see; where a key appears twice the
+//! last one wins, as in serde_json.
+
+use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use jsonc_parser::ast::Value;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::paths::LocationSegment;
+use jsonschema::{JsonType, ValidationError, Validator};
+use serde_json::Value as Json;
+
+use crate::document::Document;
+use crate::finding::{Severity, Sink, Span};
+use crate::locate::{self, Step};
+
+/// The schema's text, as bundled in the binary.
+pub const SCHEMA_TEXT: &str = include_str!("../schemas/orders.schema.json");
+
+/// The parsed schema, or why it does not parse (a test makes sure it does).
+pub static SCHEMA: LazyLock<Result<Json, String>> =
+    LazyLock::new(|| serde_json::from_str(SCHEMA_TEXT).map_err(|e| e.to_string()));
+
+static VALIDATOR: LazyLock<Result<Validator, String>> = LazyLock::new(|| {
+    let schema = SCHEMA.as_ref().map_err(Clone::clone)?;
+    jsonschema::draft202012::new(schema).map_err(|e| e.to_string())
+});
+
+/// Compiles the schema now, so that a broken build is a tool error at start-up
+/// rather than a finding in every file.
+pub fn validator() -> Result<&'static Validator, String> {
+    VALIDATOR
+        .as_ref()
+        .map_err(|e| format!("the bundled schema does not compile: {e}"))
+}
+
+/// Validates `doc` and reports every error.
+pub fn check(doc: &Document<'_>, rule: &'static str, severity: Severity, sink: &mut Sink) {
+    let Ok(validator) = validator() else {
+        // main() compiles the schema before it reads any file; a library
+        // caller that skipped that gets no schema findings rather than a panic.
+        return;
+    };
+    let instance = to_json(doc.root);
+    for error in validator.iter_errors(&instance) {
+        report(doc, &error, rule, severity, sink);
+    }
+}
+
+/// Converts the spanned tree to a `serde_json::Value`. Numbers keep their
+/// kind: an integer that fits in 64 bits stays an integer; any other number is
+/// an `f64`, and one too large for that is the largest finite `f64` with its
+/// sign, so that range checks still fail on it.
+#[must_use]
+pub fn to_json(value: &Value<'_>) -> Json {
+    match value {
+        Value::StringLit(s) => Json::String(s.value.to_string()),
+        Value::NumberLit(n) => Json::Number(number(n.value)),
+        Value::BooleanLit(b) => Json::Bool(b.value),
+        Value::NullKeyword(_) => Json::Null,
+        Value::Array(array) => Json::Array(array.elements.iter().map(to_json).collect()),
+        Value::Object(object) => Json::Object(
+            object
+                .properties
+                .iter()
+                .map(|prop| (prop.name.as_str().to_owned(), to_json(&prop.value)))
+                .collect(),
+        ),
+    }
+}
+
+fn number(raw: &str) -> serde_json::Number {
+    if let Ok(i) = raw.parse::<i64>() {
+        return i.into();
+    }
+    if let Ok(u) = raw.parse::<u64>() {
+        return u.into();
+    }
+    let f = raw.parse::<f64>().unwrap_or(0.0);
+    let f = if f.is_finite() {
+        f
+    } else {
+        f64::MAX.copysign(f)
+    };
+    serde_json::Number::from_f64(f).unwrap_or_else(|| 0.into())
+}
+
+/// The error's instance path, owned (jsonschema hands out its segments by value).
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+fn segments(error: &ValidationError<'_>) -> Vec<Segment> {
+    error
+        .instance_path()
+        .iter()
+        .map(|segment| match segment {
+            LocationSegment::Property(name) => Segment::Key(name.into_owned()),
+            LocationSegment::Index(i) => Segment::Index(i),
+        })
+        .collect()
+}
+
+fn report(
+    doc: &Document<'_>,
+    error: &ValidationError<'_>,
+    rule: &'static str,
+    severity: Severity,
+    sink: &mut Sink,
+) {
+    let segments = segments(error);
+    let path: Vec<Step<'_>> = segments
+        .iter()
+        .map(|segment| match segment {
+            Segment::Key(key) => Step::Key(key),
+            Segment::Index(i) => Step::Index(*i),
+        })
+        .collect();
+    let field = locate::display(&path);
+    let here = locate::pointer(&path);
+    let (node, prop) = locate::node_at(doc.root, &path).unzip();
+    let prop = prop.flatten();
+    let value_span = node.map_or(Span::new(0, 0), locate::span_of);
+    let instance = error.instance();
+
+    match error.kind() {
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let mut missing = path.clone();
+            missing.push(Step::Key(name));
+            // A missing field has no span: point at the object that lacks it,
+            // by its key, or by its opening brace at the top level.
+            let span = match prop {
+                Some(prop) => locate::key_span(prop),
+                None => Span::new(value_span.start, value_span.start + 1),
+            };
+            let mut message = if path.is_empty() {
+                format!("missing required field `{name}`")
+            } else {
+                format!("`{field}` is missing the required field `{name}`")
+            };
+            if let Some(why) = condition(error) {
+                let _ = write!(message, " ({why})");
+            }
+            let within = if path.is_empty() {
+                "the request body".to_owned()
+            } else {
+                format!("`{field}`")
+            };
+            sink.report(rule, severity, locate::pointer(&missing), span, message)
+                .label(format!("missing `{name}`"))
+                .help(format!("add `{name}` to {within}"));
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected }
+        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+            let object = node.and_then(Value::as_object);
+            for key in unexpected {
+                let key_prop = object.and_then(|o| locate::last_prop(o, key));
+                let span = key_prop.map_or(value_span, locate::key_span);
+                let mut at = path.clone();
+                at.push(Step::Key(key));
+                let message = if path.is_empty() {
+                    format!("unknown field `{key}` in the request body")
+                } else {
+                    format!("unknown field `{key}` in `{field}`")
+                };
+                sink.report(rule, severity, locate::pointer(&at), span, message)
+                    .label("not a documented field")
+                    .help("remove it, or check its spelling against the API reference");
+            }
+        }
+        kind => {
+            let (message, label) = describe(kind, &field, instance);
+            let report = sink
+                .report(rule, severity, here, value_span, message)
+                .label(label);
+            if let Some(help) = help(kind, instance) {
+                report.help(help);
+            }
+        }
+    }
+}
+
+/// How to fix the common cases; the message says enough for the rest.
+fn help(kind: &ValidationErrorKind, instance: &Json) -> Option<String> {
+    match kind {
+        ValidationErrorKind::Type { kind } => {
+            let text = instance.as_str()?;
+            let wants_number = match kind {
+                TypeKind::Single(t) => matches!(t, JsonType::Integer | JsonType::Number),
+                TypeKind::Multiple(set) => set.contains(JsonType::Integer),
+            };
+            let wants_bool = matches!(kind, TypeKind::Single(JsonType::Boolean));
+            if wants_number && text.parse::<f64>().is_ok() {
+                Some(format!("drop the quotes: `{text}`"))
+            } else if wants_bool {
+                Some("write `true` or `false`, without quotes".to_owned())
+            } else {
+                None
+            }
+        }
+        ValidationErrorKind::MaxLength { limit } => {
+            Some(format!("shorten it to at most {limit} characters"))
+        }
+        _ => None,
+    }
+}
+
+/// The message and label for every kind of error but `required` and unknown
+/// fields, which have places of their own.
+fn describe(kind: &ValidationErrorKind, field: &str, instance: &Json) -> (String, String) {
+    let found = found(instance);
+    match kind {
+        ValidationErrorKind::Type { kind } => (
+            format!("`{field}` must be {}, found {found}", expected_type(kind)),
+            format!("expected {}", expected_type(kind)),
+        ),
+        ValidationErrorKind::Enum { options } => (
+            format!("`{field}` must be {}, found {found}", one_of(options)),
+            "not an allowed value".to_owned(),
+        ),
+        ValidationErrorKind::Constant { expected_value } => (
+            format!("`{field}` must be `{expected_value}`, found {found}"),
+            "not the allowed value".to_owned(),
+        ),
+        ValidationErrorKind::Pattern { pattern } => (
+            format!(
+                "`{field}` must be {}, found {found}",
+                pattern_words(pattern)
+            ),
+            "wrong format".to_owned(),
+        ),
+        ValidationErrorKind::MaxLength { limit } => {
+            let length = instance.as_str().map_or(0, |s| s.chars().count());
+            (
+                format!("`{field}` is {length} characters long, more than the maximum of {limit}"),
+                format!("{length} characters"),
+            )
+        }
+        ValidationErrorKind::MinLength { limit } => {
+            let length = instance.as_str().map_or(0, |s| s.chars().count());
+            let unit = if *limit == 1 {
+                "character"
+            } else {
+                "characters"
+            };
+            (
+                format!(
+                    "`{field}` is {length} characters long, fewer than the minimum of {limit} {unit}"
+                ),
+                format!("{length} characters"),
+            )
+        }
+        ValidationErrorKind::Minimum { limit } => (
+            format!("`{field}` must be at least {limit}, found {found}"),
+            format!("less than {limit}"),
+        ),
+        ValidationErrorKind::Maximum { limit } => (
+            format!("`{field}` must be at most {limit}, found {found}"),
+            format!("more than {limit}"),
+        ),
+        ValidationErrorKind::ExclusiveMinimum { limit } => (
+            format!("`{field}` must be greater than {limit}, found {found}"),
+            format!("not more than {limit}"),
+        ),
+        ValidationErrorKind::ExclusiveMaximum { limit } => (
+            format!("`{field}` must be less than {limit}, found {found}"),
+            format!("not less than {limit}"),
+        ),
+        ValidationErrorKind::MinItems { limit } => (
+            format!(
+                "`{field}` must have at least {limit} {}",
+                plural(*limit, "item")
+            ),
+            "too few items".to_owned(),
+        ),
+        ValidationErrorKind::MaxItems { limit } => (
+            format!(
+                "`{field}` must have at most {limit} {}",
+                plural(*limit, "item")
+            ),
+            "too many items".to_owned(),
+        ),
+        ValidationErrorKind::MinProperties { limit } => (
+            format!(
+                "`{field}` must have at least {limit} {}",
+                plural(*limit, "field")
+            ),
+            "too few fields".to_owned(),
+        ),
+        ValidationErrorKind::MaxProperties { limit } => (
+            format!(
+                "`{field}` must have at most {limit} {}",
+                plural(*limit, "field")
+            ),
+            "too many fields".to_owned(),
+        ),
+        ValidationErrorKind::UniqueItems => (
+            format!("`{field}` must not repeat an item"),
+            "repeated item".to_owned(),
+        ),
+        ValidationErrorKind::MultipleOf { multiple_of } => (
+            format!("`{field}` must be a multiple of {multiple_of}, found {found}"),
+            "not a multiple".to_owned(),
+        ),
+        ValidationErrorKind::FalseSchema | ValidationErrorKind::Not { .. } => (
+            format!("`{field}` is not allowed here"),
+            "not allowed".to_owned(),
+        ),
+        other => (
+            format!(
+                "`{field}` does not satisfy the schema's `{}` constraint",
+                other.keyword()
+            ),
+            "invalid".to_owned(),
+        ),
+    }
+}
+
+fn plural(n: u64, word: &str) -> String {
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}
+
+fn type_name(t: JsonType) -> &'static str {
+    match t {
+        JsonType::Array => "an array",
+        JsonType::Boolean => "a boolean (`true` or `false`)",
+        JsonType::Integer => "an integer",
+        JsonType::Null => "`null`",
+        JsonType::Number => "a number",
+        JsonType::Object => "an object",
+        JsonType::String => "a string",
+    }
+}
+
+fn expected_type(kind: &TypeKind) -> String {
+    match kind {
+        TypeKind::Single(t) => type_name(*t).to_owned(),
+        TypeKind::Multiple(set) => {
+            let names: Vec<&str> = set.iter().map(type_name).collect();
+            names.join(" or ")
+        }
+    }
+}
+
+/// How a value is named in a message: `the string "2495"`, `the number 24.95`.
+fn found(value: &Json) -> String {
+    let shown = shorten(&value.to_string());
+    match value {
+        Json::String(_) => format!("the string `{shown}`"),
+        Json::Number(_) => format!("the number `{shown}`"),
+        Json::Bool(_) | Json::Null => format!("`{shown}`"),
+        Json::Array(_) => "an array".to_owned(),
+        Json::Object(_) => "an object".to_owned(),
+    }
+}
+
+fn shorten(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(MAX).collect();
+    out.push('…');
+    out
+}
+
+fn one_of(options: &Json) -> String {
+    let Some(options) = options.as_array() else {
+        return format!("one of {options}");
+    };
+    let shown: Vec<String> = options
+        .iter()
+        .take(12)
+        .map(|o| match o {
+            Json::String(s) => format!("`{s}`"),
+            other => format!("`{other}`"),
+        })
+        .collect();
+    let more = if options.len() > shown.len() {
+        ", …"
+    } else {
+        ""
+    };
+    match shown.as_slice() {
+        [one] => one.clone(),
+        _ => format!("one of {}{more}", shown.join(", ")),
+    }
+}
+
+/// Patterns of the bundled schema in words; any other pattern is quoted.
+fn pattern_words(pattern: &str) -> String {
+    match pattern {
+        "^[A-Z]{3}$" => "three upper-case letters, an ISO 4217 currency code such as `EUR`".into(),
+        "^[A-Z]{2}$" => "two upper-case letters, an ISO 3166-1 country code such as `NL`".into(),
+        "^[a-z]{2}_[A-Z]{2}$" => "a locale such as `nl_NL` (language, `_`, country)".into(),
+        "^[0-9]+$" => "a whole number written in digits".into(),
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" | r"^\d{4}-\d{2}-\d{2}$" => {
+            "a date written `YYYY-MM-DD`".into()
+        }
+        "^[0-9]{4}$" | r"^\d{4}$" => "four digits".into(),
+        other => format!("text matching the pattern `{other}`"),
+    }
+}
+
+/// For a `required` inside `allOf[n].then`: the `description` of that
+/// `allOf` entry, which says when the field is required. (The schema has no
+/// `$ref`, so the keyword location is a pointer into the schema itself.)
+fn condition(error: &ValidationError<'_>) -> Option<String> {
+    let schema = SCHEMA.as_ref().ok()?;
+    let location = error.schema_path().as_str();
+    let then_at = location.rfind("/then/")?;
+    let entry = schema.pointer(location.get(..then_at)?)?;
+    entry.get("description")?.as_str().map(str::to_owned)
+}

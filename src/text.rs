@@ -1,0 +1,104 @@
+//! Byte offsets to line and column.
+//!
+//! Columns count Unicode scalar values (`"é"` is one column, `"😀"` is one
+//! column), because that is what a person counts and what editors that speak
+//! in code points (SARIF's `unicodeCodePoints`) expect. Lines end at `\n`; a
+//! `\r` before it belongs to the line it ends.
+
+use crate::finding::{Position, Range, Span};
+
+/// The start of every line of a text, for turning byte offsets into positions.
+#[derive(Debug)]
+pub struct LineIndex<'t> {
+    text: &'t str,
+    line_starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    /// Indexes `text`.
+    #[must_use]
+    pub fn new(text: &'t str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Self { text, line_starts }
+    }
+
+    /// Moves a span inside the text and onto character boundaries: the start
+    /// back to the character it falls in, the end forward.
+    #[must_use]
+    pub fn clamp(&self, span: Span) -> Span {
+        let len = self.text.len();
+        let mut start = span.start.min(len);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = span.end.clamp(start, len);
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end)
+    }
+
+    /// The position of a byte offset (clamped to the text, moved back to a
+    /// character boundary).
+    #[must_use]
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let line_start = self.line_starts[line];
+        let column = self.text[line_start..offset].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+            offset,
+        }
+    }
+
+    /// The range of a span.
+    #[must_use]
+    pub fn range(&self, span: Span) -> Range {
+        Range {
+            start: self.position(span.start),
+            end: self.position(span.end),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "{\n  \"d\": \"café 😀\", \"x\": 1\n}";
+        let index = LineIndex::new(text);
+        let x = text.find("\"x\"").unwrap();
+        let pos = index.position(x);
+        assert_eq!((pos.line, pos.column, pos.offset), (2, 18, x));
+    }
+
+    #[test]
+    fn offsets_inside_a_character_move_to_its_start() {
+        let text = "é";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(1).offset, 0);
+        assert_eq!(index.clamp(Span::new(1, 1)), Span::new(0, 2));
+        assert_eq!(index.clamp(Span::new(5, 9)), Span::new(2, 2));
+    }
+
+    #[test]
+    fn the_line_after_a_newline_starts_at_column_one() {
+        let index = LineIndex::new("a\r\nb");
+        let pos = index.position(3);
+        assert_eq!((pos.line, pos.column), (2, 1));
+        assert_eq!(index.position(1).column, 2);
+    }
+}
