@@ -1,0 +1,250 @@
+//! The binary, run as a user runs it: output, exit codes, file discovery.
+
+use std::fs;
+
+use clap::CommandFactory;
+
+use crate::support::{code, root, run, stdout};
+
+#[test]
+fn clap_definition_is_consistent() {
+    orderlint::cli::Cli::command().debug_assert();
+}
+
+#[test]
+fn human_output_points_at_the_right_places() {
+    let output = run(&root(), &["check", "tests/cases/mixed"]);
+    assert_eq!(code(&output), 1);
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let output = run(&root(), &["check", "tests/cases/mixed", "--format", "json"]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    let json: serde_json::Value = serde_json::from_str(&text).expect("one JSON document");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["tool"]["name"], "orderlint");
+    assert_eq!(
+        json["summary"]["files"], 4,
+        "node_modules, hidden dirs and *.txt are not walked"
+    );
+    assert_eq!(json["summary"]["checked"], 3);
+    assert_eq!(
+        json["summary"]["skipped"], 1,
+        "package.json is not an order request"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let output = run(
+        &root(),
+        &["check", "tests/cases/mixed/bad.json", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let locale = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["pointer"] == "/customer/locale")
+        .expect("the locale is reported");
+    let line = fs::read_to_string(root().join("tests/cases/mixed/bad.json")).unwrap();
+    let line = line.lines().nth(5).unwrap();
+    let byte = line.find("\"nl-NL\"").unwrap();
+    let chars = line[..byte].chars().count();
+    assert!(
+        chars < byte,
+        "the line has multi-byte characters before the value"
+    );
+    assert_eq!(locale["range"]["start"]["line"], 6);
+    assert_eq!(locale["range"]["start"]["column"], chars + 1);
+    assert_eq!(
+        locale["range"]["end"]["column"],
+        chars + 1 + "\"nl-NL\"".len()
+    );
+}
+
+#[test]
+fn a_clean_run_exits_zero_and_says_so() {
+    let output = run(&root(), &["check", "tests/cases/mixed/good.json"]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(
+        stdout(&output),
+        "Checked 1 file: 0 errors, 0 warnings, 0 infos\n"
+    );
+}
+
+#[test]
+fn fail_on_error_ignores_nothing_that_is_an_error() {
+    let output = run(
+        &root(),
+        &["check", "tests/cases/mixed/bad.json", "--fail-on", "error"],
+    );
+    assert_eq!(code(&output), 1);
+}
+
+#[test]
+fn all_lints_files_that_are_not_order_requests() {
+    let output = run(
+        &root(),
+        &[
+            "check",
+            "tests/cases/mixed/package.json",
+            "--all",
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["summary"]["checked"], 1);
+    let messages: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.contains(&"missing required field `order_id`"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"unknown field `name` in the request body"),
+        "{messages:?}"
+    );
+    assert_eq!(code(&output), 1);
+}
+
+#[test]
+fn skipped_files_are_counted() {
+    let output = run(&root(), &["check", "tests/cases/mixed/package.json"]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(
+        stdout(&output),
+        "Checked 0 files (1 file skipped: not order requests): 0 errors, 0 warnings, 0 infos\n"
+    );
+}
+
+#[test]
+fn a_missing_path_is_a_tool_error_and_the_rest_is_still_checked() {
+    let output = run(
+        &root(),
+        &[
+            "check",
+            "no/such/file.json",
+            "tests/cases/mixed/bad.json",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&output), 2, "a tool error wins over findings");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics[0]["rule"], "io-error");
+    assert_eq!(diagnostics[0]["path"], "no/such/file.json");
+    assert_eq!(
+        diagnostics[0]["message"],
+        "cannot read `no/such/file.json`: no such file or directory"
+    );
+    assert!(diagnostics.len() > 1, "bad.json is still reported");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_reported_and_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("orders")).unwrap();
+    fs::copy(
+        root().join("tests/cases/mixed/good.json"),
+        dir.path().join("orders/good.json"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("orders/loop")).unwrap();
+    let output = run(dir.path(), &["check", "orders", "--format", "json"]);
+    assert_eq!(code(&output), 2);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["summary"]["checked"], 1, "good.json is still checked");
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0]["rule"], "io-error");
+    assert_eq!(diagnostics[0]["path"], "orders/loop");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("symbolic link loop"),
+        "{}",
+        diagnostics[0]["message"]
+    );
+}
+
+#[test]
+fn walking_is_sorted_and_paths_are_joined_to_the_argument() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["b.json", "a.json", "sub/c.json"] {
+        let path = dir.path().join("in").join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(
+            &path,
+            "{\"order_id\": 1, \"currency\": \"EUR\", \"amount\": 1}",
+        )
+        .unwrap();
+    }
+    let output = run(dir.path(), &["check", "in", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let paths: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort_unstable();
+    assert_eq!(paths, sorted);
+    assert!(paths.contains(&"in/sub/c.json"), "{paths:?}");
+}
+
+#[test]
+fn schema_prints_the_bundled_schema() {
+    let output = run(&root(), &["schema"]);
+    assert_eq!(code(&output), 0);
+    let bundled = fs::read_to_string(root().join("schemas/orders.schema.json")).unwrap();
+    assert_eq!(stdout(&output), bundled);
+}
+
+#[test]
+fn help_documents_the_exit_codes() {
+    let output = run(&root(), &["check", "--help"]);
+    let help = stdout(&output);
+    assert!(help.contains("Exit codes:"), "{help}");
+    assert!(help.contains("2  a tool error"), "{help}");
+}
+
+#[test]
+fn bad_arguments_exit_two() {
+    let output = run(&root(), &["check", "--format", "yaml"]);
+    assert_eq!(code(&output), 2);
+}
+
+#[test]
+fn rules_and_explain() {
+    let output = run(&root(), &["rules"]);
+    assert_eq!(code(&output), 0);
+    let list = stdout(&output);
+    assert!(list.contains("invalid-json"), "{list}");
+    assert!(list.contains("schema"), "{list}");
+
+    let output = run(&root(), &["explain", "invalid-json"]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(
+        stdout(&output),
+        orderlint::rules::by_name("invalid-json")
+            .unwrap()
+            .explanation()
+    );
+
+    let output = run(&root(), &["explain", "no-such-rule"]);
+    assert_eq!(code(&output), 2);
+}

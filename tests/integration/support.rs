@@ -1,0 +1,77 @@
+//! Helpers shared by the tests.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use miette::{GraphicalReportHandler, GraphicalTheme};
+use orderlint::Finding;
+
+/// The project's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared`, beside the clone (CI lays it there too).
+pub fn shared() -> PathBuf {
+    let shared = root().join("../shared");
+    assert!(
+        shared.is_dir(),
+        "{} is missing: the tests read MultiSafepay's examples from ../shared",
+        shared.display()
+    );
+    shared
+}
+
+/// Runs the binary in `dir` with `args`, with colour off.
+pub fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_orderlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("FORCE_COLOR")
+        .output()
+        .expect("the binary runs")
+}
+
+/// Standard output as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// The exit code.
+pub fn code(output: &Output) -> i32 {
+    output
+        .status
+        .code()
+        .expect("the process exited, not killed")
+}
+
+/// Findings as the snapshot shows them: one line each with rule, range and
+/// message, then miette's drawing, without colour, 80 columns wide.
+pub fn render(findings: &[Finding], text: &str) -> String {
+    let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+        .with_width(80)
+        .with_links(false);
+    let mut out = String::new();
+    for finding in findings {
+        let range = finding.range.expect("findings in a document have a range");
+        out.push_str(&format!(
+            "{} {}:{}-{}:{} {:?} {}\n",
+            finding.rule,
+            range.start.line,
+            range.start.column,
+            range.end.line,
+            range.end.column,
+            finding.pointer.as_deref().unwrap_or_default(),
+            finding.message,
+        ));
+    }
+    for finding in findings {
+        out.push_str(&orderlint::report::human::render(
+            &handler,
+            finding,
+            Some(text),
+        ));
+    }
+    out
+}
