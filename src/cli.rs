@@ -112,8 +112,8 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
 }
 
 fn list_rules(out: &mut dyn Write) -> io::Result<()> {
-    let width = rules::ALL.iter().map(|m| m.name.len()).max().unwrap_or(0);
-    for meta in rules::ALL {
+    let width = rules::metas().map(|m| m.name.len()).max().unwrap_or(0);
+    for meta in rules::metas() {
         writeln!(
             out,
             "{:width$}  {:7}  {}",

@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::rules::RuleMeta;
 use crate::text::LineIndex;
 
 /// How serious a finding is. Ordered so that `Info < Warning < Error`.
@@ -194,18 +195,18 @@ pub struct Sink {
 }
 
 impl Sink {
-    /// Reports a finding of `rule` at `span` (bytes), about the node at `pointer`.
+    /// Reports a finding of `rule` at `span` (bytes), about the node at
+    /// `pointer`, with the rule's default severity.
     pub fn report(
         &mut self,
-        rule: &'static str,
-        severity: Severity,
+        rule: &'static RuleMeta,
         pointer: impl Into<String>,
         span: Span,
         message: impl Into<String>,
     ) -> Report<'_> {
         self.pending.push(Pending {
-            rule,
-            severity,
+            rule: rule.name,
+            severity: rule.default_severity,
             message: message.into(),
             pointer: pointer.into(),
             span,

@@ -12,6 +12,7 @@ pub mod discover;
 pub mod document;
 pub mod finding;
 pub mod locate;
+pub mod order;
 pub mod parse;
 pub mod report;
 pub mod rules;
@@ -87,15 +88,9 @@ pub fn lint_bytes(path: &str, bytes: &[u8], config: &Config) -> Outcome {
         )
     };
     let mut sink = Sink::default();
-    sink.report(
-        InvalidJson::META.name,
-        InvalidJson::META.default_severity,
-        "",
-        Span::new(at, at + bad),
-        message,
-    )
-    .label("not UTF-8")
-    .help("save the file as UTF-8");
+    sink.report(&InvalidJson::META, "", Span::new(at, at + bad), message)
+        .label("not UTF-8")
+        .help("save the file as UTF-8");
     Outcome {
         status: Status::Checked,
         findings: sink.finish(path, &displayable(bytes)),
@@ -129,13 +124,7 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> Outcome {
         Ok(root) => root,
         Err(error) => {
             let report = sink
-                .report(
-                    InvalidJson::META.name,
-                    InvalidJson::META.default_severity,
-                    "",
-                    error.span,
-                    error.message,
-                )
+                .report(&InvalidJson::META, "", error.span, error.message)
                 .label(error.label);
             let report = match error.related {
                 Some((span, message)) => report.related(span, message),
@@ -160,7 +149,7 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> Outcome {
             findings: Vec::new(),
         };
     }
-    for rule in rules::CHECKS {
+    for rule in rules::ALL {
         rule.check(&doc, &mut sink);
     }
     drop_schema_duplicates(&mut sink);

@@ -121,3 +121,40 @@ pub fn key_span(prop: &ObjectProp<'_>) -> Span {
         jsonc_parser::ast::ObjectPropName::Word(w) => w.range.into(),
     }
 }
+
+/// What [`walk`] calls for each value: the path to it, the value, and the
+/// property it is the value of (none for the root and array elements).
+pub type Visitor<'v, 'a> = dyn FnMut(&[Step<'a>], &'a Value<'a>, Option<&'a ObjectProp<'a>>) + 'v;
+
+/// Calls `visit` for every value below `root` (the root included), in
+/// document order, with the path to it and the property it is the value of.
+/// The parser limits nesting to [`crate::parse::MAX_DEPTH`], so the
+/// recursion is bounded.
+pub fn walk<'a>(root: &'a Value<'a>, visit: &mut Visitor<'_, 'a>) {
+    fn go<'a>(
+        path: &mut Vec<Step<'a>>,
+        value: &'a Value<'a>,
+        prop: Option<&'a ObjectProp<'a>>,
+        visit: &mut Visitor<'_, 'a>,
+    ) {
+        visit(path, value, prop);
+        match value {
+            Value::Object(object) => {
+                for prop in &object.properties {
+                    path.push(Step::Key(prop.name.as_str()));
+                    go(path, &prop.value, Some(prop), visit);
+                    path.pop();
+                }
+            }
+            Value::Array(array) => {
+                for (i, element) in array.elements.iter().enumerate() {
+                    path.push(Step::Index(i));
+                    go(path, element, None, visit);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    go(&mut Vec::new(), root, None, visit);
+}

@@ -16,8 +16,9 @@ use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value as Json;
 
 use crate::document::Document;
-use crate::finding::{Severity, Sink, Span};
+use crate::finding::{Sink, Span};
 use crate::locate::{self, Step};
+use crate::rules::RuleMeta;
 
 /// The schema's text, as bundled in the binary.
 pub const SCHEMA_TEXT: &str = include_str!("../schemas/orders.schema.json");
@@ -40,7 +41,7 @@ pub fn validator() -> Result<&'static Validator, String> {
 }
 
 /// Validates `doc` and reports every error.
-pub fn check(doc: &Document<'_>, rule: &'static str, severity: Severity, sink: &mut Sink) {
+pub fn check(doc: &Document<'_>, rule: &'static RuleMeta, sink: &mut Sink) {
     let Ok(validator) = validator() else {
         // main() compiles the schema before it reads any file; a library
         // caller that skipped that gets no schema findings rather than a panic.
@@ -48,7 +49,7 @@ pub fn check(doc: &Document<'_>, rule: &'static str, severity: Severity, sink: &
     };
     let instance = to_json(doc.root);
     for error in validator.iter_errors(&instance) {
-        report(doc, &error, rule, severity, sink);
+        report(doc, &error, rule, sink);
     }
 }
 
@@ -110,8 +111,7 @@ fn segments(error: &ValidationError<'_>) -> Vec<Segment> {
 fn report(
     doc: &Document<'_>,
     error: &ValidationError<'_>,
-    rule: &'static str,
-    severity: Severity,
+    rule: &'static RuleMeta,
     sink: &mut Sink,
 ) {
     let segments = segments(error);
@@ -153,7 +153,7 @@ fn report(
             } else {
                 format!("`{field}`")
             };
-            sink.report(rule, severity, locate::pointer(&missing), span, message)
+            sink.report(rule, locate::pointer(&missing), span, message)
                 .label(format!("missing `{name}`"))
                 .help(format!("add `{name}` to {within}"));
         }
@@ -170,16 +170,14 @@ fn report(
                 } else {
                     format!("unknown field `{key}` in `{field}`")
                 };
-                sink.report(rule, severity, locate::pointer(&at), span, message)
+                sink.report(rule, locate::pointer(&at), span, message)
                     .label("not a documented field")
                     .help("remove it, or check its spelling against the API reference");
             }
         }
         kind => {
             let (message, label) = describe(kind, &field, instance);
-            let report = sink
-                .report(rule, severity, here, value_span, message)
-                .label(label);
+            let report = sink.report(rule, here, value_span, message).label(label);
             if let Some(help) = help(kind, instance) {
                 report.help(help);
             }
@@ -422,4 +420,23 @@ fn condition(error: &ValidationError<'_>) -> Option<String> {
     let then_at = location.rfind("/then/")?;
     let entry = schema.pointer(location.get(..then_at)?)?;
     entry.get("description")?.as_str().map(str::to_owned)
+}
+
+/// The documented keys of the object at `steps`, when the schema closes it
+/// (`additionalProperties: false`); `None` for an open object, or a place the
+/// schema does not describe.
+#[must_use]
+pub fn documented_keys(steps: &[Step<'_>]) -> Option<Vec<&'static str>> {
+    let mut node: &'static Json = SCHEMA.as_ref().ok()?;
+    for step in steps {
+        node = match step {
+            Step::Key(key) => node.get("properties")?.get(*key)?,
+            Step::Index(_) => node.get("items")?,
+        };
+    }
+    if node.get("additionalProperties") != Some(&Json::Bool(false)) {
+        return None;
+    }
+    let properties = node.get("properties")?.as_object()?;
+    Some(properties.keys().map(String::as_str).collect())
 }

@@ -1,3 +1,7 @@
+use crate::document::Document;
+use crate::finding::Sink;
+use crate::rules::{Rule, RuleMeta};
+
 declare_rule! {
     /// ## What it does
     /// Reports a file that is not strict JSON (RFC 8259): a trailing comma, a
@@ -31,4 +35,13 @@ declare_rule! {
         severity: Error,
         summary: "the file is not strict JSON",
     }
+}
+
+impl Rule for InvalidJson {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    /// The parser reports this rule, before there is a document to check.
+    fn check(&self, _doc: &Document<'_>, _sink: &mut Sink) {}
 }

@@ -73,15 +73,18 @@ macro_rules! declare_rule {
 pub mod invalid_json;
 pub mod schema;
 
-/// Every rule, in the order `orderlint rules` lists them.
-pub static ALL: &[&RuleMeta] = &[&invalid_json::InvalidJson::META, &schema::Schema::META];
+/// Every rule, in the order `orderlint rules` lists them. This one list is
+/// what runs, what `rules` and `explain` show, and what a meta-test checks
+/// for fixtures and documentation.
+pub static ALL: &[&dyn Rule] = &[&invalid_json::InvalidJson, &schema::Schema];
 
-/// The rules that run over a parsed document, in order. (`invalid-json` is
-/// reported by the parser, before there is a document.)
-pub static CHECKS: &[&dyn Rule] = &[&schema::Schema];
+/// The metadata of every rule, in [`ALL`] order.
+pub fn metas() -> impl Iterator<Item = &'static RuleMeta> {
+    ALL.iter().map(|rule| rule.meta())
+}
 
 /// The rule with this name.
 #[must_use]
 pub fn by_name(name: &str) -> Option<&'static RuleMeta> {
-    ALL.iter().copied().find(|meta| meta.name == name)
+    metas().find(|meta| meta.name == name)
 }

@@ -46,6 +46,6 @@ impl Rule for Schema {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink) {
-        crate::schema::check(doc, Self::META.name, Self::META.default_severity, sink);
+        crate::schema::check(doc, &Self::META, sink);
     }
 }

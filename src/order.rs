@@ -1,0 +1,225 @@
+//! What an order request means: the facts the rules share.
+//!
+//! A field is *set* when its key is present with a value other than `null`
+//! (the last one, where a key appears twice, as serde_json keeps it). Whole
+//! numbers may be written as integers or as strings of digits (`14` or
+//! `"14"`). The facts come from the seed documents and the field reference;
+//! each constant says which.
+
+use jsonc_parser::ast::{Object, ObjectProp, Value};
+
+use crate::locate;
+
+/// Seconds in a day (seed 002 writes 84,600 by mistake; 24 h is 86,400).
+pub const DAY: u64 = 86_400;
+
+/// The default lifetime of a payment link: 30 days (seeds 000, 001, 002).
+pub const DEFAULT_LIFETIME: u64 = 30 * DAY;
+
+/// The default lifetime with `BANKTRANS`: 60 days (seed 001).
+pub const BANK_TRANSFER_LIFETIME: u64 = 60 * DAY;
+
+/// Second Chance sends its reminders 1 hour and 24 hours after the order is
+/// created (seeds 000, 002).
+pub const FIRST_REMINDER: u64 = 3_600;
+/// See [`FIRST_REMINDER`].
+pub const SECOND_REMINDER: u64 = DAY;
+
+/// The lifetime MultiSafepay recommends with Second Chance: 48 hours (seed 000).
+pub const RECOMMENDED_WITH_SECOND_CHANCE: u64 = 2 * DAY;
+
+/// PayPal ends a payment link after 14 days, whatever the request says
+/// (seeds 001, 002).
+pub const PAYPAL_MAX_LIFETIME: u64 = 14 * DAY;
+
+/// Bounds of `days_active` (reference section 6; seeds 001, 002: below one
+/// day the link shows an error when opened).
+pub const DAYS_ACTIVE: std::ops::RangeInclusive<i128> = 1..=365;
+/// Bounds of `seconds_active`; 0 means "not set" (seeds 000, 001).
+pub const SECONDS_ACTIVE: std::ops::RangeInclusive<i128> = 0..=31_536_000;
+
+/// Post-payment (buy now, pay later) gateways (reference section 5.1).
+pub const POST_PAYMENT_GATEWAYS: &[&str] = &[
+    "AFTERPAY",
+    "BILLINK",
+    "BNPL_INSTM",
+    "BNPL_MF",
+    "EINVOICE",
+    "IN3",
+    "KLARNA",
+    "SANTANDER",
+    "ZINIA",
+    "PAYAFTER",
+];
+
+/// The last property named `key` in `object`, when it is set (not `null`).
+#[must_use]
+pub fn field<'a, 'b>(object: &'b Object<'a>, key: &str) -> Option<&'b ObjectProp<'a>> {
+    locate::last_prop(object, key).filter(|prop| !matches!(prop.value, Value::NullKeyword(_)))
+}
+
+/// The value of a set field.
+#[must_use]
+pub fn value<'a, 'b>(object: &'b Object<'a>, key: &str) -> Option<&'b Value<'a>> {
+    field(object, key).map(|prop| &prop.value)
+}
+
+/// A set field's value when it is a string.
+#[must_use]
+pub fn string<'b>(object: &'b Object<'_>, key: &str) -> Option<&'b str> {
+    match value(object, key)? {
+        Value::StringLit(s) => Some(&s.value),
+        _ => None,
+    }
+}
+
+/// A set field's value when it is an object.
+#[must_use]
+pub fn object<'a, 'b>(object: &'b Object<'a>, key: &str) -> Option<&'b Object<'a>> {
+    value(object, key)?.as_object()
+}
+
+/// How a value reads as a whole number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whole {
+    /// An integer literal (`14`, `-3`); saturated at the bounds of `i128`.
+    Integer(i128),
+    /// A string of ASCII digits (`"14"`); saturated likewise.
+    DigitString(i128),
+    /// Anything else: a fraction, an exponent, words, a boolean, an object.
+    NotWhole,
+}
+
+impl Whole {
+    /// The number, when it is one.
+    #[must_use]
+    pub fn number(self) -> Option<i128> {
+        match self {
+            Whole::Integer(n) | Whole::DigitString(n) => Some(n),
+            Whole::NotWhole => None,
+        }
+    }
+}
+
+/// Reads a value as a whole number, from its raw text (so `10.0` and `1e3`
+/// are not whole numbers, though JSON Schema's `integer` accepts them).
+#[must_use]
+pub fn whole(value: &Value<'_>) -> Whole {
+    match value {
+        Value::NumberLit(n) => {
+            let raw = n.value;
+            let digits = raw.strip_prefix('-').unwrap_or(raw);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Whole::NotWhole;
+            }
+            Whole::Integer(saturating_parse(digits, raw.starts_with('-')))
+        }
+        Value::StringLit(s) => {
+            let text: &str = &s.value;
+            if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+                return Whole::NotWhole;
+            }
+            Whole::DigitString(saturating_parse(text, false))
+        }
+        _ => Whole::NotWhole,
+    }
+}
+
+fn saturating_parse(digits: &str, negative: bool) -> i128 {
+    let magnitude = digits.parse::<i128>().unwrap_or(i128::MAX);
+    if negative { -magnitude } else { magnitude }
+}
+
+/// Where the effective lifetime comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LifetimeSource {
+    /// `seconds_active`, set and greater than 0.
+    Seconds,
+    /// `days_active` × 86,400.
+    Days,
+    /// Neither is set: the default (30 days; 60 days for `BANKTRANS`).
+    Default,
+}
+
+/// How long the payment link lives, and which field decides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lifetime {
+    /// Seconds.
+    pub seconds: u64,
+    /// Which field sets it.
+    pub source: LifetimeSource,
+}
+
+/// The effective lifetime: `seconds_active` seconds when it is set and
+/// greater than 0; otherwise `days_active` × 86,400 when set; otherwise the
+/// default (seeds 000, 001, 002). A value out of bounds or not a whole number
+/// counts as not set: `lifetime-invalid` reports it.
+#[must_use]
+pub fn lifetime(order: &Object<'_>) -> Lifetime {
+    let valid = |key: &str, range: &std::ops::RangeInclusive<i128>| {
+        value(order, key)
+            .and_then(|v| whole(v).number())
+            .filter(|n| range.contains(n))
+    };
+    if let Some(seconds) = valid("seconds_active", &SECONDS_ACTIVE).filter(|&n| n > 0) {
+        return Lifetime {
+            seconds: u64::try_from(seconds).unwrap_or(u64::MAX),
+            source: LifetimeSource::Seconds,
+        };
+    }
+    if let Some(days) = valid("days_active", &DAYS_ACTIVE) {
+        return Lifetime {
+            seconds: u64::try_from(days).unwrap_or(0) * DAY,
+            source: LifetimeSource::Days,
+        };
+    }
+    let seconds = if string(order, "gateway") == Some("BANKTRANS") {
+        BANK_TRANSFER_LIFETIME
+    } else {
+        DEFAULT_LIFETIME
+    };
+    Lifetime {
+        seconds,
+        source: LifetimeSource::Default,
+    }
+}
+
+/// The lifetime fields that are set, in document order.
+#[must_use]
+pub fn lifetime_fields<'a, 'b>(order: &'b Object<'a>) -> Vec<&'b ObjectProp<'a>> {
+    let mut fields: Vec<_> = ["days_active", "seconds_active"]
+        .into_iter()
+        .filter_map(|key| field(order, key))
+        .collect();
+    fields.sort_by_key(|prop| prop.range.start);
+    fields
+}
+
+/// The `second_chance.send_email` property when it is `true`: Second Chance
+/// is on (seeds 000, 002).
+#[must_use]
+pub fn second_chance<'a, 'b>(order: &'b Object<'a>) -> Option<&'b ObjectProp<'a>> {
+    let send_email = field(object(order, "second_chance")?, "send_email")?;
+    matches!(send_email.value, Value::BooleanLit(ref b) if b.value).then_some(send_email)
+}
+
+/// Says a duration in words: `12 hours`, `1 day`, `90 minutes`, `45 seconds`.
+#[must_use]
+pub fn duration(seconds: u64) -> String {
+    let unit = |n: u64, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    if seconds >= DAY && seconds % DAY == 0 {
+        unit(seconds / DAY, "day")
+    } else if seconds >= 3_600 && seconds % 3_600 == 0 {
+        unit(seconds / 3_600, "hour")
+    } else if seconds >= 60 && seconds % 60 == 0 {
+        unit(seconds / 60, "minute")
+    } else {
+        unit(seconds, "second")
+    }
+}
