@@ -1,6 +1,6 @@
 //! The command line: arguments (clap) and what each subcommand does.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -62,13 +62,28 @@ pub struct CheckArgs {
     pub all: bool,
 }
 
-/// Runs the command, writing its output to `out` and tool failures to `err`.
-/// Returns the process exit code.
-pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+/// Where the output goes and how it may look.
+pub struct Terminal<'a> {
+    /// Standard output: the report.
+    pub out: &'a mut dyn Write,
+    /// Standard error: tool failures and notices.
+    pub err: &'a mut dyn Write,
+    /// Whether the human format may use colour (a terminal, no `NO_COLOR`).
+    pub color: bool,
+}
+
+/// Runs the command and returns the process exit code.
+pub fn execute(cli: Cli, terminal: &mut Terminal<'_>) -> u8 {
+    let Terminal { out, err, color } = terminal;
+    let (out, err, color) = (&mut **out, &mut **err, *color);
+    let mut code = 0;
     let result = match cli.command {
-        Command::Check(args) => check(&args, out),
+        Command::Check(args) => check(&args, out, err, color, &mut code),
         Command::Schema => out.write_all(schema::SCHEMA_TEXT.as_bytes()).map(|()| 0),
         Command::Rules => list_rules(out).map(|()| 0),
+        Command::Explain { rule } if rule == run::IO_ERROR => out
+            .write_all(run::IO_ERROR_EXPLANATION.as_bytes())
+            .map(|()| 0),
         Command::Explain { rule } => match rules::by_name(&rule) {
             Some(meta) => out.write_all(meta.explanation().as_bytes()).map(|()| 0),
             None => {
@@ -82,8 +97,9 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     };
     match result {
         Ok(code) => code,
-        // The reader went away (`orderlint check | head`): nothing to report.
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => 0,
+        // The reader went away (`orderlint check | head`): the outcome is
+        // still what the findings say.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => code,
         Err(error) => {
             let _ = writeln!(err, "error: cannot write the output: {error}");
             2
@@ -91,24 +107,33 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
-fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
+/// Runs `check`. `code` is set before the report is written, so that a
+/// closed pipe still exits with what the findings say.
+fn check(
+    args: &CheckArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    color: bool,
+    code: &mut u8,
+) -> io::Result<u8> {
     if let Err(message) = schema::validator() {
-        return Err(io::Error::other(message));
+        writeln!(err, "error: internal error: {message}")?;
+        return Ok(2);
     }
     let config = Config { detect: !args.all };
     let reports = run::check(&args.paths, &config);
     let summary = Summary::of(&reports);
-    let style = Style {
-        color: io::stdout().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        width: 100,
-    };
-    report::write(args.format, style, out, &reports, &summary)?;
-    Ok(if summary.tool_errors > 0 {
+    *code = if summary.tool_errors > 0 {
         2
     } else {
         u8::from(summary.fails(args.fail_on))
-    })
+    };
+    if reports.is_empty() {
+        writeln!(err, "warning: no JSON files found in the given paths")?;
+    }
+    let style = Style { color, width: 100 };
+    report::write(args.format, style, out, &reports, &summary)?;
+    Ok(*code)
 }
 
 fn list_rules(out: &mut dyn Write) -> io::Result<()> {

@@ -1,9 +1,11 @@
 //! Finding the files to lint.
 //!
-//! A file named on the command line is always linted, whatever its name. A
+//! A file named on the command line is always read, whatever its name. A
 //! directory is walked for `*.json` files, in sorted order, following symbolic
 //! links (a link loop is reported, not followed forever) and skipping hidden
-//! directories and the usual dependency and build folders.
+//! directories, the usual dependency and build folders, and the configuration
+//! files that are JSON with comments by convention (`tsconfig.json`): they
+//! are never order requests, and strict JSON would fail on them.
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +14,15 @@ use walkdir::WalkDir;
 /// Directories that hold other people's JSON or build output, never request
 /// bodies of this repository.
 const SKIPPED_DIRS: &[&str] = &["node_modules", "target", "vendor"];
+
+/// Whether a file name is one of the JSON-with-comments configuration files
+/// of the TypeScript and JavaScript tool chains (`tsconfig.json`,
+/// `tsconfig.build.json`, `jsconfig.json`, `devcontainer.json`).
+fn is_jsonc_config(name: &str) -> bool {
+    let stem = name.strip_suffix(".json").unwrap_or(name);
+    let base = stem.split('.').next().unwrap_or(stem);
+    matches!(base, "tsconfig" | "jsconfig") || name == "devcontainer.json"
+}
 
 /// One thing found: a file to lint, or a path that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +91,8 @@ fn walk(root: &Path, found: &mut Vec<Found>) {
     for entry in walker {
         match entry {
             Ok(entry) => {
-                let is_json = entry.path().extension().is_some_and(|ext| ext == "json");
+                let name = entry.file_name().to_string_lossy();
+                let is_json = name.ends_with(".json") && !is_jsonc_config(&name);
                 if entry.file_type().is_file() && is_json {
                     found.push(Found::File {
                         display: display(entry.path()),
@@ -89,12 +101,19 @@ fn walk(root: &Path, found: &mut Vec<Found>) {
                 }
             }
             Err(error) => {
+                if error.path().is_some_and(is_ignorable_dangling_link) {
+                    continue;
+                }
                 let shown = error.path().map_or_else(|| display(root), display);
                 let message = if let Some(ancestor) = error.loop_ancestor() {
                     format!(
                         "symbolic link loop: it leads back to `{}`; not followed",
                         display(ancestor)
                     )
+                } else if error.path().is_some_and(|p| {
+                    std::fs::symlink_metadata(p).is_ok() && std::fs::metadata(p).is_err()
+                }) {
+                    "dangling symbolic link: its target does not exist".to_owned()
                 } else if let Some(io) = error.io_error() {
                     io_message(io)
                 } else {
@@ -107,6 +126,19 @@ fn walk(root: &Path, found: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// A symbolic link whose target does not exist, that the walk would not have
+/// read anyway (not `*.json`, or hidden): a broken `README` link is not this
+/// tool's business. A broken `order.json` link is reported.
+fn is_ignorable_dangling_link(path: &Path) -> bool {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let dangling = is_link && std::fs::metadata(path).is_err();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    dangling && (!name.ends_with(".json") || name.starts_with('.'))
 }
 
 fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {

@@ -47,8 +47,12 @@ pub enum Status {
     Checked,
     /// Valid JSON that is not an order request; not linted.
     Skipped,
-    /// The file could not be read (an `io-error` finding says why).
+    /// The file exists but could not be read (an `io-error` finding says why).
     Unreadable,
+    /// The path is not a file that could be read: it does not exist, it is a
+    /// symbolic link loop or a dangling link, or a FIFO or device (an
+    /// `io-error` finding says which). Not counted as a file.
+    NotAFile,
 }
 
 /// The outcome of linting one document.
@@ -81,9 +85,11 @@ pub fn lint_bytes(path: &str, bytes: &[u8], config: &Config) -> Outcome {
     let message = if utf16 {
         "the file is UTF-16 (it starts with a UTF-16 byte order mark); JSON must be UTF-8"
             .to_owned()
+    } else if error.error_len().is_none() {
+        format!("the file is not valid UTF-8: it ends in the middle of a character, at byte {at}")
     } else {
         format!(
-            "the file is not valid UTF-8: byte {at} (0x{:02X}) cannot start or continue a character",
+            "the file is not valid UTF-8 at byte {at} (0x{:02X}); is it Latin-1 or Windows-1252?",
             bytes[at]
         )
     };
@@ -99,19 +105,30 @@ pub fn lint_bytes(path: &str, bytes: &[u8], config: &Config) -> Outcome {
 
 /// The text of a file as it can be shown: the file itself when it is UTF-8;
 /// otherwise the part before the first bad byte, then one `?` for each byte
-/// of the bad sequence (so that byte offsets up to there stay the same).
+/// of the bad sequence. ASCII control characters other than tab and line
+/// breaks are shown as `?` too, so that no raw control byte reaches a
+/// terminal. Every byte offset and column up to the first bad byte stays the
+/// same.
 #[must_use]
 pub fn displayable(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => std::borrow::Cow::Borrowed(text),
+    let (valid, bad) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text, 0),
         Err(error) => {
             let at = error.valid_up_to();
-            let bad = error.error_len().unwrap_or(bytes.len() - at);
-            let mut text = String::from_utf8_lossy(&bytes[..at]).into_owned();
-            text.extend(std::iter::repeat_n('?', bad));
-            std::borrow::Cow::Owned(text)
+            let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+            (valid, error.error_len().unwrap_or(bytes.len() - at))
         }
+    };
+    let hidden = |c: char| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r');
+    if bad == 0 && !valid.contains(hidden) {
+        return std::borrow::Cow::Borrowed(valid);
     }
+    let mut text: String = valid
+        .chars()
+        .map(|c| if hidden(c) { '?' } else { c })
+        .collect();
+    text.extend(std::iter::repeat_n('?', bad));
+    std::borrow::Cow::Owned(text)
 }
 
 /// Lints one document held as text.
@@ -168,4 +185,30 @@ fn drop_schema_duplicates(sink: &mut Sink) {
         return;
     }
     sink.retain(|rule, pointer| rule != schema || !named.iter().any(|p| p == pointer));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::schema::Schema;
+
+    #[test]
+    fn a_named_rule_at_the_same_pointer_drops_the_schema_finding() {
+        let mut sink = Sink::default();
+        sink.report(&Schema::META, "/amount", Span::new(1, 2), "schema says");
+        sink.report(&Schema::META, "/currency", Span::new(3, 4), "schema says");
+        sink.report(
+            &InvalidJson::META,
+            "/amount",
+            Span::new(1, 2),
+            "named rule says",
+        );
+        drop_schema_duplicates(&mut sink);
+        let findings = sink.finish("x.json", "0123456789");
+        let kept: Vec<(&str, &str)> = findings
+            .iter()
+            .map(|f| (f.rule, f.pointer.as_deref().unwrap_or_default()))
+            .collect();
+        assert_eq!(kept, [("invalid-json", "/amount"), ("schema", "/currency")]);
+    }
 }

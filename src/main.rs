@@ -1,13 +1,29 @@
 //! The `orderlint` binary: parse arguments, run, exit. Everything else is in
 //! the library.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
+use orderlint::cli::{Cli, Terminal};
 
 fn main() -> ExitCode {
-    let cli = orderlint::cli::Cli::parse();
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
-    ExitCode::from(orderlint::cli::execute(cli, &mut out, &mut err))
+    // A panic is a bug, but the exit code still keeps its promise: 2 for an
+    // internal error, never 101.
+    std::panic::set_hook(Box::new(|info| {
+        #[expect(clippy::print_stderr, reason = "the last word before exiting")]
+        {
+            eprintln!("error: internal error (a bug in orderlint, please report it): {info}");
+        }
+        std::process::exit(2);
+    }));
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut terminal = Terminal {
+        out: &mut stdout.lock(),
+        err: &mut std::io::stderr().lock(),
+        color,
+    };
+    ExitCode::from(orderlint::cli::execute(cli, &mut terminal))
 }

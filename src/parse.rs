@@ -7,7 +7,7 @@
 //! [`strip_bom`]).
 
 use jsonc_parser::ParseStringErrorKind;
-use jsonc_parser::ast::{ObjectPropName, Value};
+use jsonc_parser::ast::Value;
 use jsonc_parser::errors::ParseErrorKind;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
@@ -89,52 +89,79 @@ pub fn parse(text: &str) -> Result<Value<'_>, Box<SyntaxError>> {
                 .help("a request body is one JSON object: `{ \"order_id\": …, … }`"),
         ));
     };
-    check_strings(text, &root)?;
+    check_rfc8259(text)?;
     Ok(root)
 }
 
-/// RFC 8259 §7: control characters (U+0000 to U+001F) must be escaped inside
-/// strings; jsonc-parser lets them through.
-fn check_strings(text: &str, root: &Value<'_>) -> Result<(), Box<SyntaxError>> {
-    let mut stack = vec![root];
-    while let Some(value) = stack.pop() {
-        match value {
-            Value::StringLit(s) => check_string(text, s.range.into())?,
-            Value::Object(object) => {
-                for prop in &object.properties {
-                    if let ObjectPropName::String(name) = &prop.name {
-                        check_string(text, name.range.into())?;
-                    }
-                    stack.push(&prop.value);
+/// Checks what jsonc-parser lets through and RFC 8259 does not: control
+/// characters (U+0000 to U+001F) unescaped inside strings (§7), and white
+/// space other than space, tab, line feed and carriage return between tokens
+/// (§2; jsonc-parser takes any Unicode white space). The text has already
+/// parsed, so a scan that only tracks whether it is inside a string is exact.
+fn check_rfc8259(text: &str) -> Result<(), Box<SyntaxError>> {
+    let mut in_string = false;
+    let mut chars = text.char_indices();
+    while let Some((at, c)) = chars.next() {
+        if in_string {
+            match c {
+                '"' => in_string = false,
+                '\\' => {
+                    chars.next();
                 }
+                c if u32::from(c) < 0x20 => return Err(Box::new(control_character(at, c))),
+                _ => {}
             }
-            Value::Array(array) => stack.extend(array.elements.iter()),
-            _ => {}
+        } else {
+            match c {
+                '"' => in_string = true,
+                ' ' | '\t' | '\n' | '\r' => {}
+                c if c.is_whitespace() || c == '\u{feff}' => {
+                    return Err(Box::new(foreign_white_space(at, c)));
+                }
+                _ => {}
+            }
         }
     }
     Ok(())
 }
 
-fn check_string(text: &str, span: Span) -> Result<(), Box<SyntaxError>> {
-    let raw = text.get(span.start..span.end).unwrap_or_default();
-    let Some((at, byte)) = raw.bytes().enumerate().find(|&(_, b)| b < 0x20) else {
-        return Ok(());
+fn control_character(at: usize, c: char) -> SyntaxError {
+    let (name, escape) = match c {
+        '\n' => ("a line break", "\\n".to_owned()),
+        '\r' => ("a carriage return", "\\r".to_owned()),
+        '\t' => ("a tab", "\\t".to_owned()),
+        _ => ("a control character", format!("\\u{:04x}", u32::from(c))),
     };
-    let start = span.start + at;
-    let (name, escape) = match byte {
-        b'\n' => ("a line break", "\\n"),
-        b'\r' => ("a carriage return", "\\r"),
-        b'\t' => ("a tab", "\\t"),
-        _ => ("a control character", "\\u00XX"),
+    SyntaxError::new(
+        Span::new(at, at + c.len_utf8()),
+        format!(
+            "{name} (U+{:04X}) inside a string: JSON requires it to be escaped",
+            u32::from(c)
+        ),
+        "unescaped control character",
+    )
+    .help(format!("write it as `{escape}`"))
+}
+
+fn foreign_white_space(at: usize, c: char) -> SyntaxError {
+    let name = match c {
+        '\u{a0}' => "a non-breaking space",
+        '\u{b}' => "a vertical tab",
+        '\u{c}' => "a form feed",
+        '\u{2028}' => "a line separator",
+        '\u{2029}' => "a paragraph separator",
+        '\u{feff}' => "a byte order mark",
+        _ => "a white-space character",
     };
-    Err(Box::new(
-        SyntaxError::new(
-            Span::new(start, start + 1),
-            format!("{name} (U+{byte:04X}) inside a string: JSON requires it to be escaped"),
-            "unescaped control character",
-        )
-        .help(format!("write it as `{escape}`")),
-    ))
+    SyntaxError::new(
+        Span::new(at, at + c.len_utf8()),
+        format!(
+            "{name} (U+{:04X}) between tokens: JSON allows only spaces, tabs and line breaks there",
+            u32::from(c)
+        ),
+        "not JSON white space",
+    )
+    .help("replace it with a plain space")
 }
 
 /// Turns jsonc-parser's error into plain words, with the span narrowed to the
@@ -149,12 +176,11 @@ fn describe(text: &str, kind: &ParseErrorKind, span: Span) -> SyntaxError {
             "trailing comma",
         )
         .help("remove the comma"),
-        K::CommentsNotAllowed | K::UnterminatedCommentBlock => SyntaxError::new(
-            span,
-            "comment: JSON does not allow comments",
-            "comment",
-        )
-        .help("remove the comment; to explain a value, use a field the API ignores, or a README"),
+        K::CommentsNotAllowed | K::UnterminatedCommentBlock => {
+            SyntaxError::new(span, "comment: JSON does not allow comments", "comment").help(
+                "remove the comment; to explain a value, use a field the API ignores, or a README",
+            )
+        }
         K::SingleQuotedStringsNotAllowed => SyntaxError::new(
             span,
             "single-quoted string: JSON strings use double quotes",
@@ -172,11 +198,9 @@ fn describe(text: &str, kind: &ParseErrorKind, span: Span) -> SyntaxError {
             format!("expected `:` after the key, found `{found}`"),
             "expected `:`",
         ),
-        K::ExpectedObjectValue => SyntaxError::new(
-            span,
-            "expected a value after `:`",
-            "expected a value",
-        ),
+        K::ExpectedObjectValue => {
+            SyntaxError::new(span, "expected a value after `:`", "expected a value")
+        }
         K::ExpectedComma if leading_zero(text, span.start) => SyntaxError::new(
             Span::new(span.start - 1, span.start),
             "a JSON number cannot have a leading zero",
@@ -184,21 +208,31 @@ fn describe(text: &str, kind: &ParseErrorKind, span: Span) -> SyntaxError {
         )
         .help("remove the leading zero; to keep it, the value must be a string"),
         K::ExpectedComma => {
-            let at = Span::new(span.start, (span.start + 1).min(text.len()));
+            // Point at what follows, where a reader sees the comma is missing.
+            let next = next_token(text, span.start);
+            let found = snippet(text, next);
             SyntaxError::new(
-                at,
-                "expected `,` between two values, or the end of the object or array",
-                "expected `,`",
+                next,
+                format!("expected `,` before `{found}`"),
+                "expected `,` before this",
             )
-            .help("separate the members with commas")
+            .help("separate the members of an object or array with commas")
         }
-        K::UnexpectedComma => {
-            SyntaxError::new(span, "unexpected `,`: there is no value before it", "extra comma")
-                .help("remove the comma")
-        }
+        K::UnexpectedComma => SyntaxError::new(
+            span,
+            "unexpected `,`: there is no value before it",
+            "extra comma",
+        )
+        .help("remove the comma"),
         K::UnexpectedColon => SyntaxError::new(span, "unexpected `:`", "unexpected `:`"),
         K::UnexpectedCloseBrace => SyntaxError::new(span, "unexpected `}`", "unexpected `}`"),
         K::UnexpectedCloseBracket => SyntaxError::new(span, "unexpected `]`", "unexpected `]`"),
+        K::UnexpectedTokenInObject if found.starts_with(['{', '[']) => SyntaxError::new(
+            span,
+            format!("expected a key in double quotes, found `{found}`"),
+            "expected a key",
+        )
+        .help("inside an object, every value needs a key: `\"customer\": { … }`"),
         K::UnexpectedWord | K::UnexpectedToken | K::UnexpectedTokenInObject => {
             unexpected_token(text, &found, span)
         }
@@ -208,18 +242,21 @@ fn describe(text: &str, kind: &ParseErrorKind, span: Span) -> SyntaxError {
         | K::NonFiniteNumbersNotAllowed
         | K::ExpectedDigit
         | K::ExpectedDigitFollowingNegativeSign
-        | K::ExpectedPlusMinusOrDigitInNumberLiteral => SyntaxError::new(
-            span,
-            format!("`{found}` is not a JSON number"),
-            "not a JSON number",
-        )
-        .help("JSON numbers are decimal, like `1000`, `-0.5` or `1e3`, with no `+`, `.5`, `5.`, hex, `NaN` or `Infinity`"),
+        | K::ExpectedPlusMinusOrDigitInNumberLiteral => {
+            let number = number_token(text, span.start);
+            SyntaxError::new(
+                number,
+                format!("`{}` is not a JSON number", snippet(text, number)),
+                "not a JSON number",
+            )
+            .help("JSON numbers are decimal, like `1000`, `-0.5` or `1e3`, with no `+`, `.5`, `5.`, hex, `NaN` or `Infinity`")
+        }
         K::MultipleRootJsonValues => SyntaxError::new(
             span,
             "unexpected text after the end of the JSON value",
             "unexpected text",
         )
-        .help("a file holds one JSON value; for one request per line, use a `.jsonl` file"),
+        .help("a file holds one JSON value: remove what follows it"),
         K::UnterminatedObject | K::UnterminatedArray => {
             let (open, what) = if matches!(kind, K::UnterminatedObject) {
                 ('{', "object")
@@ -231,7 +268,10 @@ fn describe(text: &str, kind: &ParseErrorKind, span: Span) -> SyntaxError {
                 format!("unexpected end of file: the {what} opened with `{open}` is never closed"),
                 "the file ends after this",
             )
-            .help(format!("close the {what} with `{}`", if open == '{' { '}' } else { ']' }));
+            .help(format!(
+                "close the {what} with `{}`",
+                if open == '{' { '}' } else { ']' }
+            ));
             error.related = Some((
                 Span::new(span.start, span.start + 1),
                 format!("this `{open}` is never closed"),
@@ -240,9 +280,12 @@ fn describe(text: &str, kind: &ParseErrorKind, span: Span) -> SyntaxError {
         }
         K::NestingDepthExceeded => SyntaxError::new(
             Span::new(span.start, span.start + 1),
-            format!("arrays and objects are nested more than {MAX_DEPTH} levels deep"),
+            "the document is nested too deeply for orderlint: its parser stops at \
+             512 levels of objects, arrays and keys"
+                .to_owned(),
             "too deep",
-        ),
+        )
+        .help("a request body is a few levels deep; check for runaway nesting"),
         K::String(kind) => describe_string(kind, span, &found),
         // ParseErrorKind is not exhaustive across versions; any new kind still
         // gets a finding at the right place.
@@ -284,8 +327,8 @@ fn describe_string(kind: &ParseStringErrorKind, span: Span, found: &str) -> Synt
 }
 
 fn unexpected_token(text: &str, found: &str, span: Span) -> SyntaxError {
-    let first = found.chars().next().unwrap_or(' ');
     let rest = text.get(span.start..).unwrap_or_default();
+    let first = rest.chars().next().unwrap_or(' ');
     if rest.starts_with("...") || rest.starts_with('…') {
         let len = if rest.starts_with('…') {
             '…'.len_utf8()
@@ -298,6 +341,22 @@ fn unexpected_token(text: &str, found: &str, span: Span) -> SyntaxError {
             "placeholder",
         )
         .help("replace the placeholder with the real fields, or remove it");
+    }
+    if first == '\0' {
+        return SyntaxError::new(
+            span,
+            "a NUL byte: the file looks like UTF-16 or binary, not UTF-8 JSON",
+            "NUL byte",
+        )
+        .help("save the file as UTF-8");
+    }
+    if first == '\u{feff}' {
+        return SyntaxError::new(
+            span,
+            "a byte order mark (U+FEFF) after the start of the file",
+            "byte order mark",
+        )
+        .help("remove it; a byte order mark may only stand at the very start");
     }
     if first.is_alphabetic() {
         return SyntaxError::new(
@@ -333,12 +392,67 @@ fn leading_zero(text: &str, at: usize) -> bool {
     digit_next && zero_before && starts_number
 }
 
-/// The text at a span, shortened for a message.
+/// The text at a span, shortened for a message; invisible characters are
+/// written as `U+XXXX` so that a message never carries raw control bytes.
 fn snippet(text: &str, span: Span) -> String {
     let raw = text.get(span.start..span.end).unwrap_or_default();
-    let mut out: String = raw.chars().take(20).collect();
+    let mut out = String::new();
+    for c in raw.chars().take(20) {
+        if c.is_control() || c == '\u{feff}' || c == '\u{200b}' {
+            out.push_str(&format!("U+{:04X}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
     if raw.chars().count() > 20 {
         out.push('…');
     }
     out
+}
+
+/// The span of the token that starts at or after `at` (skipping white
+/// space): a string, a word or number, or one punctuation character.
+fn next_token(text: &str, at: usize) -> Span {
+    let rest = text.get(at..).unwrap_or_default();
+    let skipped = rest.len() - rest.trim_start().len();
+    let start = at + skipped;
+    let token = text.get(start..).unwrap_or_default();
+    let len = if let Some(body) = token.strip_prefix('"') {
+        body.find('"').map_or(token.len(), |end| end + 2)
+    } else {
+        let word = token
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '+' | '_')))
+            .unwrap_or(token.len());
+        if word > 0 {
+            word
+        } else {
+            token.chars().next().map_or(0, char::len_utf8)
+        }
+    };
+    Span::new(start, start + len)
+}
+
+/// The whole malformed number around `at`: back over the characters a
+/// number may hold, then forward over letters and digits (`0x10`, `-`, `1e`).
+fn number_token(text: &str, at: usize) -> Span {
+    let bytes = text.as_bytes();
+    let mut start = at.min(bytes.len());
+    while start > 0
+        && matches!(
+            bytes[start - 1],
+            b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-'
+        )
+    {
+        start -= 1;
+    }
+    let mut end = start;
+    while end < bytes.len()
+        && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'.' | b'+' | b'-'))
+    {
+        end += 1;
+    }
+    if end == start {
+        end = (start + 1).min(bytes.len());
+    }
+    Span::new(start, end)
 }

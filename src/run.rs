@@ -11,6 +11,20 @@ use crate::{Config, Status};
 /// The rule id of a tool error: a path that could not be read.
 pub const IO_ERROR: &str = "io-error";
 
+/// What `orderlint explain io-error` prints: it is not a rule, but it appears
+/// where rules do.
+pub const IO_ERROR_EXPLANATION: &str = "\
+## What it is
+Not a rule: a path that orderlint could not read. The message says why: it
+does not exist, it is not a regular file or directory (a FIFO, socket or
+device is never read, so a run cannot hang on one), a symbolic link whose
+target does not exist, a symbolic link loop (reported once, not followed), or
+an error from the operating system.
+
+A run with an `io-error` exits with code 2, also when there are findings too,
+and every other file is still checked and reported.
+";
+
 /// The findings of one file, with its text when a reporter needs to show it.
 #[derive(Debug, Clone)]
 pub struct FileReport {
@@ -27,7 +41,8 @@ pub struct FileReport {
 /// Counts for the summary line and the JSON `summary` object.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
-    /// Files found (checked, skipped, or unreadable).
+    /// Files found: checked, skipped, or unreadable (a path that is not a
+    /// file, such as a link loop, is not counted).
     pub files: usize,
     /// Files linted as order requests (including those that are not JSON).
     pub checked: usize,
@@ -47,15 +62,15 @@ impl Summary {
     /// Counts the reports.
     #[must_use]
     pub fn of(reports: &[FileReport]) -> Self {
-        let mut summary = Self {
-            files: reports.len(),
-            ..Self::default()
-        };
+        let mut summary = Self::default();
         for report in reports {
             match report.status {
                 Status::Checked => summary.checked += 1,
                 Status::Skipped => summary.skipped += 1,
-                Status::Unreadable => {}
+                Status::Unreadable | Status::NotAFile => {}
+            }
+            if report.status != Status::NotAFile {
+                summary.files += 1;
             }
             for finding in &report.findings {
                 if finding.rule == IO_ERROR {
@@ -91,9 +106,11 @@ pub fn check(paths: &[PathBuf], config: &Config) -> Vec<FileReport> {
         .map(|found| match found {
             Found::File { path, display } => match std::fs::read(&path) {
                 Ok(bytes) => lint_file(display, &bytes, config),
-                Err(error) => tool_error(display, &discover::io_message(&error)),
+                Err(error) => {
+                    tool_error(display, &discover::io_message(&error), Status::Unreadable)
+                }
             },
-            Found::Error { display, message } => tool_error(display, &message),
+            Found::Error { display, message } => tool_error(display, &message, Status::NotAFile),
         })
         .collect();
     reports.sort_by(|a, b| a.path.cmp(&b.path));
@@ -114,7 +131,7 @@ pub fn lint_file(path: String, bytes: &[u8], config: &Config) -> FileReport {
     }
 }
 
-fn tool_error(path: String, message: &str) -> FileReport {
+fn tool_error(path: String, message: &str, status: Status) -> FileReport {
     let finding = Finding::file_level(
         &path,
         IO_ERROR,
@@ -124,7 +141,36 @@ fn tool_error(path: String, message: &str) -> FileReport {
     FileReport {
         path,
         text: None,
-        status: Status::Unreadable,
+        status,
         findings: vec![finding],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(errors: usize, warnings: usize, infos: usize) -> Summary {
+        Summary {
+            errors,
+            warnings,
+            infos,
+            ..Summary::default()
+        }
+    }
+
+    #[test]
+    fn fail_on_counts_findings_at_or_above_the_threshold() {
+        let only_info = summary(0, 0, 1);
+        assert!(!only_info.fails(Severity::Error));
+        assert!(!only_info.fails(Severity::Warning));
+        assert!(only_info.fails(Severity::Info));
+        let only_warning = summary(0, 1, 0);
+        assert!(!only_warning.fails(Severity::Error));
+        assert!(only_warning.fails(Severity::Warning));
+        assert!(only_warning.fails(Severity::Info));
+        let only_error = summary(1, 0, 0);
+        assert!(only_error.fails(Severity::Error));
+        assert!(!summary(0, 0, 0).fails(Severity::Info));
     }
 }

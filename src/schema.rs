@@ -19,6 +19,7 @@ use crate::document::Document;
 use crate::finding::{Sink, Span};
 use crate::locate::{self, Step};
 use crate::rules::RuleMeta;
+use crate::text::plural;
 
 /// The schema's text, as bundled in the binary.
 pub const SCHEMA_TEXT: &str = include_str!("../schemas/orders.schema.json");
@@ -48,8 +49,40 @@ pub fn check(doc: &Document<'_>, rule: &'static RuleMeta, sink: &mut Sink) {
         return;
     };
     let instance = to_json(doc.root);
-    for error in validator.iter_errors(&instance) {
-        report(doc, &error, rule, sink);
+    let errors: Vec<ValidationError<'_>> = validator.iter_errors(&instance).collect();
+    // A field can be required by more than one condition (`type: checkout`
+    // and a post-payment gateway both require `shopping_cart`): one problem,
+    // one finding, which gives every reason.
+    let mut reasons: Vec<(String, Vec<String>)> = Vec::new();
+    for error in &errors {
+        if let ValidationErrorKind::Required { property } = error.kind() {
+            let key = format!("{}/{}", error.instance_path().as_str(), property);
+            let reason = condition(error);
+            match reasons.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, list)) => list.extend(reason),
+                None => reasons.push((key, reason.into_iter().collect())),
+            }
+        }
+    }
+    let mut done: Vec<String> = Vec::new();
+    for error in &errors {
+        let why = match error.kind() {
+            ValidationErrorKind::Required { property } => {
+                let key = format!("{}/{}", error.instance_path().as_str(), property);
+                if done.contains(&key) {
+                    continue;
+                }
+                let why = reasons
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, list)| list.join("; "))
+                    .unwrap_or_default();
+                done.push(key);
+                why
+            }
+            _ => String::new(),
+        };
+        report(doc, error, &why, rule, sink);
     }
 }
 
@@ -111,6 +144,7 @@ fn segments(error: &ValidationError<'_>) -> Vec<Segment> {
 fn report(
     doc: &Document<'_>,
     error: &ValidationError<'_>,
+    why: &str,
     rule: &'static RuleMeta,
     sink: &mut Sink,
 ) {
@@ -122,7 +156,7 @@ fn report(
             Segment::Index(i) => Step::Index(*i),
         })
         .collect();
-    let field = locate::display(&path);
+    let field = subject(&path);
     let here = locate::pointer(&path);
     let (node, prop) = locate::node_at(doc.root, &path).unzip();
     let prop = prop.flatten();
@@ -143,19 +177,14 @@ fn report(
             let mut message = if path.is_empty() {
                 format!("missing required field `{name}`")
             } else {
-                format!("`{field}` is missing the required field `{name}`")
+                format!("{field} is missing the required field `{name}`")
             };
-            if let Some(why) = condition(error) {
+            if !why.is_empty() {
                 let _ = write!(message, " ({why})");
             }
-            let within = if path.is_empty() {
-                "the request body".to_owned()
-            } else {
-                format!("`{field}`")
-            };
             sink.report(rule, locate::pointer(&missing), span, message)
                 .label(format!("missing `{name}`"))
-                .help(format!("add `{name}` to {within}"));
+                .help(format!("add `{name}` to {field}"));
         }
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
@@ -165,18 +194,15 @@ fn report(
                 let span = key_prop.map_or(value_span, locate::key_span);
                 let mut at = path.clone();
                 at.push(Step::Key(key));
-                let message = if path.is_empty() {
-                    format!("unknown field `{key}` in the request body")
-                } else {
-                    format!("unknown field `{key}` in `{field}`")
-                };
+                let message = format!("unknown field `{key}` in {field}");
                 sink.report(rule, locate::pointer(&at), span, message)
                     .label("not a documented field")
                     .help("remove it, or check its spelling against the API reference");
             }
         }
         kind => {
-            let (message, label) = describe(kind, &field, instance);
+            let found = found(node, instance);
+            let (message, label) = describe(kind, &field, &found, instance);
             let report = sink.report(rule, here, value_span, message).label(label);
             if let Some(help) = help(kind, instance) {
                 report.help(help);
@@ -188,21 +214,17 @@ fn report(
 /// How to fix the common cases; the message says enough for the rest.
 fn help(kind: &ValidationErrorKind, instance: &Json) -> Option<String> {
     match kind {
-        ValidationErrorKind::Type { kind } => {
+        ValidationErrorKind::Type { kind } => type_help(kind, instance),
+        ValidationErrorKind::Enum { options } => {
             let text = instance.as_str()?;
-            let wants_number = match kind {
-                TypeKind::Single(t) => matches!(t, JsonType::Integer | JsonType::Number),
-                TypeKind::Multiple(set) => set.contains(JsonType::Integer),
-            };
-            let wants_bool = matches!(kind, TypeKind::Single(JsonType::Boolean));
-            if wants_number && text.parse::<f64>().is_ok() {
-                Some(format!("drop the quotes: `{text}`"))
-            } else if wants_bool {
-                Some("write `true` or `false`, without quotes".to_owned())
-            } else {
-                None
-            }
+            let fix = options
+                .as_array()?
+                .iter()
+                .filter_map(Json::as_str)
+                .find(|option| option.eq_ignore_ascii_case(text.trim()))?;
+            Some(format!("write `{fix}`: the values are case-sensitive"))
         }
+        ValidationErrorKind::Pattern { pattern } => pattern_help(pattern, instance.as_str()?),
         ValidationErrorKind::MaxLength { limit } => {
             Some(format!("shorten it to at most {limit} characters"))
         }
@@ -210,34 +232,100 @@ fn help(kind: &ValidationErrorKind, instance: &Json) -> Option<String> {
     }
 }
 
+fn type_help(kind: &TypeKind, instance: &Json) -> Option<String> {
+    let wants = |t: JsonType| match kind {
+        TypeKind::Single(single) => *single == t,
+        TypeKind::Multiple(set) => set.contains(t),
+    };
+    match instance {
+        Json::String(text) if wants(JsonType::Number) => {
+            text.trim().parse::<f64>().ok()?;
+            Some(format!("drop the quotes: `{}`", text.trim()))
+        }
+        Json::String(text) if wants(JsonType::Integer) => {
+            text.trim().parse::<i64>().ok()?;
+            Some(format!("drop the quotes: `{}`", text.trim()))
+        }
+        Json::String(text) if wants(JsonType::Boolean) => {
+            let fix = match text.trim() {
+                "true" | "1" => "`true`",
+                "false" | "0" | "" => "`false`",
+                _ => "`true` or `false`",
+            };
+            Some(format!("write {fix}, without quotes"))
+        }
+        Json::Number(_) | Json::Bool(_) if wants(JsonType::String) => {
+            Some(format!("put it in quotes: `\"{instance}\"`"))
+        }
+        _ => None,
+    }
+}
+
+/// A corrected value for the patterns of the bundled schema, where the
+/// mistake is a common one.
+fn pattern_help(pattern: &str, text: &str) -> Option<String> {
+    let fix = match pattern {
+        "^[A-Z]{3}$" | "^[A-Z]{2}$" => {
+            let upper = text.trim().to_ascii_uppercase();
+            let wanted = if pattern == "^[A-Z]{3}$" { 3 } else { 2 };
+            (upper.len() == wanted && upper.bytes().all(|b| b.is_ascii_uppercase()))
+                .then_some(upper)?
+        }
+        "^[a-z]{2}_[A-Z]{2}$" => {
+            let (language, country) = text.trim().split_once(['-', '_'])?;
+            let fix = format!(
+                "{}_{}",
+                language.to_ascii_lowercase(),
+                country.to_ascii_uppercase()
+            );
+            (fix.len() == 5 && fix.is_ascii()).then_some(fix)?
+        }
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" => {
+            // The published examples write `10071970` and `31-01-1951`:
+            // day, month, year.
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            let plain = text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '/' || c == '.');
+            if digits.len() != 8 || !plain {
+                return None;
+            }
+            format!("{}-{}-{}", &digits[4..8], &digits[2..4], &digits[0..2])
+        }
+        _ => return None,
+    };
+    Some(format!("write `{fix}`"))
+}
+
 /// The message and label for every kind of error but `required` and unknown
 /// fields, which have places of their own.
-fn describe(kind: &ValidationErrorKind, field: &str, instance: &Json) -> (String, String) {
-    let found = found(instance);
+fn describe(
+    kind: &ValidationErrorKind,
+    field: &str,
+    found: &str,
+    instance: &Json,
+) -> (String, String) {
     match kind {
         ValidationErrorKind::Type { kind } => (
-            format!("`{field}` must be {}, found {found}", expected_type(kind)),
+            format!("{field} must be {}, found {found}", expected_type(kind)),
             format!("expected {}", expected_type(kind)),
         ),
         ValidationErrorKind::Enum { options } => (
-            format!("`{field}` must be {}, found {found}", one_of(options)),
+            format!("{field} must be {}, found {found}", one_of(options)),
             "not an allowed value".to_owned(),
         ),
         ValidationErrorKind::Constant { expected_value } => (
-            format!("`{field}` must be `{expected_value}`, found {found}"),
+            format!("{field} must be `{expected_value}`, found {found}"),
             "not the allowed value".to_owned(),
         ),
         ValidationErrorKind::Pattern { pattern } => (
-            format!(
-                "`{field}` must be {}, found {found}",
-                pattern_words(pattern)
-            ),
+            format!("{field} must be {}, found {found}", pattern_words(pattern)),
             "wrong format".to_owned(),
         ),
         ValidationErrorKind::MaxLength { limit } => {
             let length = instance.as_str().map_or(0, |s| s.chars().count());
             (
-                format!("`{field}` is {length} characters long, more than the maximum of {limit}"),
+                format!("{field} is {length} characters long, more than the maximum of {limit}"),
                 format!("{length} characters"),
             )
         }
@@ -250,82 +338,74 @@ fn describe(kind: &ValidationErrorKind, field: &str, instance: &Json) -> (String
             };
             (
                 format!(
-                    "`{field}` is {length} characters long, fewer than the minimum of {limit} {unit}"
+                    "{field} is {length} characters long, fewer than the minimum of {limit} {unit}"
                 ),
                 format!("{length} characters"),
             )
         }
         ValidationErrorKind::Minimum { limit } => (
-            format!("`{field}` must be at least {limit}, found {found}"),
+            format!("{field} must be at least {limit}, found {found}"),
             format!("less than {limit}"),
         ),
         ValidationErrorKind::Maximum { limit } => (
-            format!("`{field}` must be at most {limit}, found {found}"),
+            format!("{field} must be at most {limit}, found {found}"),
             format!("more than {limit}"),
         ),
         ValidationErrorKind::ExclusiveMinimum { limit } => (
-            format!("`{field}` must be greater than {limit}, found {found}"),
+            format!("{field} must be greater than {limit}, found {found}"),
             format!("not more than {limit}"),
         ),
         ValidationErrorKind::ExclusiveMaximum { limit } => (
-            format!("`{field}` must be less than {limit}, found {found}"),
+            format!("{field} must be less than {limit}, found {found}"),
             format!("not less than {limit}"),
         ),
         ValidationErrorKind::MinItems { limit } => (
             format!(
-                "`{field}` must have at least {limit} {}",
-                plural(*limit, "item")
+                "{field} must have at least {}",
+                plural(usize::try_from(*limit).unwrap_or(usize::MAX), "item")
             ),
             "too few items".to_owned(),
         ),
         ValidationErrorKind::MaxItems { limit } => (
             format!(
-                "`{field}` must have at most {limit} {}",
-                plural(*limit, "item")
+                "{field} must have at most {}",
+                plural(usize::try_from(*limit).unwrap_or(usize::MAX), "item")
             ),
             "too many items".to_owned(),
         ),
         ValidationErrorKind::MinProperties { limit } => (
             format!(
-                "`{field}` must have at least {limit} {}",
-                plural(*limit, "field")
+                "{field} must have at least {}",
+                plural(usize::try_from(*limit).unwrap_or(usize::MAX), "field")
             ),
             "too few fields".to_owned(),
         ),
         ValidationErrorKind::MaxProperties { limit } => (
             format!(
-                "`{field}` must have at most {limit} {}",
-                plural(*limit, "field")
+                "{field} must have at most {}",
+                plural(usize::try_from(*limit).unwrap_or(usize::MAX), "field")
             ),
             "too many fields".to_owned(),
         ),
         ValidationErrorKind::UniqueItems => (
-            format!("`{field}` must not repeat an item"),
+            format!("{field} must not repeat an item"),
             "repeated item".to_owned(),
         ),
         ValidationErrorKind::MultipleOf { multiple_of } => (
-            format!("`{field}` must be a multiple of {multiple_of}, found {found}"),
+            format!("{field} must be a multiple of {multiple_of}, found {found}"),
             "not a multiple".to_owned(),
         ),
         ValidationErrorKind::FalseSchema | ValidationErrorKind::Not { .. } => (
-            format!("`{field}` is not allowed here"),
+            format!("{field} is not allowed here"),
             "not allowed".to_owned(),
         ),
         other => (
             format!(
-                "`{field}` does not satisfy the schema's `{}` constraint",
+                "{field} does not satisfy the schema's `{}` constraint",
                 other.keyword()
             ),
             "invalid".to_owned(),
         ),
-    }
-}
-
-fn plural(n: u64, word: &str) -> String {
-    if n == 1 {
-        word.to_owned()
-    } else {
-        format!("{word}s")
     }
 }
 
@@ -351,9 +431,23 @@ fn expected_type(kind: &TypeKind) -> String {
     }
 }
 
-/// How a value is named in a message: `the string "2495"`, `the number 24.95`.
-fn found(value: &Json) -> String {
-    let shown = shorten(&value.to_string());
+/// How a field is named in a message: `` `customer.email` ``, or "the
+/// request body" for the whole document.
+fn subject(path: &[Step<'_>]) -> String {
+    if path.is_empty() {
+        "the request body".to_owned()
+    } else {
+        format!("`{}`", locate::display(path))
+    }
+}
+
+/// How a value is named in a message: `the string "2495"`, `the number
+/// 24.95`. A number is quoted as the file writes it (`1e05`, not `100000.0`).
+fn found(node: Option<&Value<'_>>, value: &Json) -> String {
+    let shown = match node {
+        Some(Value::NumberLit(n)) => shorten(n.value),
+        _ => shorten(&value.to_string()),
+    };
     match value {
         Json::String(_) => format!("the string `{shown}`"),
         Json::Number(_) => format!("the number `{shown}`"),
@@ -407,6 +501,7 @@ fn pattern_words(pattern: &str) -> String {
             "a date written `YYYY-MM-DD`".into()
         }
         "^[0-9]{4}$" | r"^\d{4}$" => "four digits".into(),
+        "^[0-9]{3,4}$" => "3 or 4 digits".into(),
         other => format!("text matching the pattern `{other}`"),
     }
 }

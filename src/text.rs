@@ -3,7 +3,8 @@
 //! Columns count Unicode scalar values (`"é"` is one column, `"😀"` is one
 //! column), because that is what a person counts and what editors that speak
 //! in code points (SARIF's `unicodeCodePoints`) expect. Lines end at `\n`; a
-//! `\r` before it belongs to the line it ends.
+//! `\r` before it belongs to the line it ends. A UTF-8 byte order mark at the
+//! start of the file is not counted: editors do not show it.
 
 use crate::finding::{Position, Range, Span};
 
@@ -54,7 +55,7 @@ impl<'t> LineIndex<'t> {
         }
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.line_starts[line];
-        let column = self.text[line_start..offset].chars().count() + 1;
+        let column = column(self.text, line_start, offset) + 1;
         Position {
             line: line + 1,
             column,
@@ -69,6 +70,29 @@ impl<'t> LineIndex<'t> {
             start: self.position(span.start),
             end: self.position(span.end),
         }
+    }
+}
+
+/// The 0-based column of `offset` on the line that starts at `line_start`:
+/// the characters between them, not counting a byte order mark at the start
+/// of the file.
+#[must_use]
+pub fn column(text: &str, line_start: usize, offset: usize) -> usize {
+    let from = if line_start == 0 && text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8().min(offset)
+    } else {
+        line_start
+    };
+    text.get(from..offset).map_or(0, |s| s.chars().count())
+}
+
+/// `1 file`, `2 files`.
+#[must_use]
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 
@@ -92,6 +116,15 @@ mod tests {
         assert_eq!(index.position(1).offset, 0);
         assert_eq!(index.clamp(Span::new(1, 1)), Span::new(0, 2));
         assert_eq!(index.clamp(Span::new(5, 9)), Span::new(2, 2));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}{\"a\": 1}";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(3).column, 1);
+        assert_eq!(index.position(text.find('1').unwrap()).column, 7);
+        assert_eq!(index.position(0).column, 1);
     }
 
     #[test]

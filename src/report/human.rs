@@ -11,6 +11,7 @@ use miette::{
 use crate::finding::{Finding, Severity};
 use crate::report::Style;
 use crate::run::{FileReport, Summary};
+use crate::text::plural;
 
 /// Writes every finding, then the summary line.
 pub fn write(
@@ -31,6 +32,7 @@ pub fn write(
         for finding in &report.findings {
             let rendered = render(&handler, finding, report.text.as_deref());
             out.write_all(rendered.as_bytes())?;
+            writeln!(out)?;
         }
     }
     writeln!(out, "{}", summary_line(summary))
@@ -119,7 +121,7 @@ impl SourceCode for Source {
         let start = inner.span().offset();
         let before = self.text.get(..start).unwrap_or_default();
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before.get(line_start..).unwrap_or_default().chars().count();
+        let column = crate::text::column(&self.text, line_start, start);
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
@@ -131,44 +133,26 @@ impl SourceCode for Source {
     }
 }
 
-/// `Checked 3 files (1 file skipped: not order requests): 2 errors, 1 warning, 0 infos`.
+/// `Checked 3 files, skipped 1 (not an order request): 2 errors, 1 warning, 0 infos`.
 #[must_use]
 pub fn summary_line(summary: &Summary) -> String {
-    let mut line = format!(
-        "Checked {} {}",
-        summary.checked,
-        plural(summary.checked, "file")
-    );
+    let mut line = format!("Checked {}", plural(summary.checked, "file"));
     if summary.skipped > 0 {
-        line.push_str(&format!(
-            " ({} {} skipped: not order requests)",
-            summary.skipped,
-            plural(summary.skipped, "file")
-        ));
+        let what = if summary.skipped == 1 {
+            "not an order request"
+        } else {
+            "not order requests"
+        };
+        line.push_str(&format!(", skipped {} ({what})", summary.skipped));
     }
     if summary.tool_errors > 0 {
-        line.push_str(&format!(
-            " ({} {} could not be read)",
-            summary.tool_errors,
-            plural(summary.tool_errors, "path")
-        ));
+        line.push_str(&format!(", could not read {}", summary.tool_errors));
     }
     line.push_str(&format!(
-        ": {} {}, {} {}, {} {}",
-        summary.errors,
+        ": {}, {}, {}",
         plural(summary.errors, "error"),
-        summary.warnings,
         plural(summary.warnings, "warning"),
-        summary.infos,
         plural(summary.infos, "info"),
     ));
     line
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_owned()
-    } else {
-        format!("{word}s")
-    }
 }

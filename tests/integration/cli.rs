@@ -123,7 +123,7 @@ fn skipped_files_are_counted() {
     assert_eq!(code(&output), 0);
     assert_eq!(
         stdout(&output),
-        "Checked 0 files (1 file skipped: not order requests): 0 errors, 0 warnings, 0 infos\n"
+        "Checked 0 files, skipped 1 (not an order request): 0 errors, 0 warnings, 0 infos\n"
     );
 }
 
@@ -247,4 +247,124 @@ fn rules_and_explain() {
 
     let output = run(&root(), &["explain", "no-such-rule"]);
     assert_eq!(code(&output), 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn dangling_links_are_reported_only_where_a_file_would_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let orders = dir.path().join("orders");
+    fs::create_dir(&orders).unwrap();
+    fs::copy(
+        root().join("tests/cases/mixed/good.json"),
+        orders.join("good.json"),
+    )
+    .unwrap();
+    for name in ["README", ".hidden.json", "gone.json"] {
+        std::os::unix::fs::symlink("/nonexistent/target", orders.join(name)).unwrap();
+    }
+    let output = run(dir.path(), &["check", "orders", "--format", "json"]);
+    assert_eq!(code(&output), 2);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["path"], "orders/gone.json");
+    assert_eq!(
+        diagnostics[0]["message"],
+        "cannot read `orders/gone.json`: dangling symbolic link: its target does not exist"
+    );
+    assert_eq!(json["summary"]["files"], 1, "a dangling link is not a file");
+}
+
+#[test]
+fn json_with_comments_config_files_are_not_walked() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["tsconfig.json", "tsconfig.build.json", "jsconfig.json"] {
+        fs::write(
+            dir.path().join(name),
+            "{\n  // comments are normal here\n}\n",
+        )
+        .unwrap();
+    }
+    let output = run(dir.path(), &["check", "."]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    // Named explicitly, such a file is still read.
+    let output = run(dir.path(), &["check", "tsconfig.json"]);
+    assert_eq!(code(&output), 1);
+}
+
+#[test]
+fn no_files_found_is_said_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(dir.path(), &["check", "."]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "warning: no JSON files found in the given paths\n"
+    );
+}
+
+#[test]
+fn explain_io_error() {
+    let output = run(&root(), &["explain", "io-error"]);
+    assert_eq!(code(&output), 0);
+    assert!(stdout(&output).contains("Not a rule"));
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    // A digit string for days_active is no error, so this file is clean;
+    // missing `order_id` is an error.
+    fs::write(
+        dir.path().join("clean.json"),
+        r#"{"order_id": "A", "currency": "EUR", "amount": 1, "description": "d"}"#,
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("error.json"),
+        r#"{"currency": "EUR", "amount": 1, "description": "d"}"#,
+    )
+    .unwrap();
+    for level in ["error", "warning", "info"] {
+        let clean = run(dir.path(), &["check", "clean.json", "--fail-on", level]);
+        assert_eq!(code(&clean), 0, "clean, --fail-on {level}");
+        let error = run(dir.path(), &["check", "error.json", "--fail-on", level]);
+        assert_eq!(code(&error), 1, "an error, --fail-on {level}");
+    }
+}
+
+/// The README's `console` examples are real: each `$ command` is run in the
+/// project root and must print exactly what follows it.
+#[test]
+fn readme_examples_are_real() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let mut blocks = 0;
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        if line != "```console" {
+            continue;
+        }
+        let mut command = None;
+        let mut expected = String::new();
+        for line in lines.by_ref() {
+            if line == "```" {
+                break;
+            }
+            match line.strip_prefix("$ ") {
+                Some(c) if command.is_none() => command = Some(c.to_owned()),
+                _ => {
+                    expected.push_str(line);
+                    expected.push('\n');
+                }
+            }
+        }
+        let command = command.expect("a console block starts with `$ `");
+        let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+        assert!(command.starts_with("orderlint "), "{command}");
+        let output = run(&root(), &args);
+        assert_eq!(stdout(&output), expected, "README example `{command}`");
+        blocks += 1;
+    }
+    assert!(blocks > 0, "the README has a console example");
 }

@@ -50,6 +50,11 @@ fn check_properties(root: &Value, node: &Value, at: &str, missing: &mut Vec<Stri
                 }
             }
             for (key, child) in map {
+                // The subschemas of the `allOf` conditionals only add
+                // constraints to properties documented at their own place.
+                if at.is_empty() && key == "allOf" {
+                    continue;
+                }
                 check_properties(root, child, &format!("{at}/{key}"), missing);
             }
         }
