@@ -70,13 +70,62 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod amount_not_in_cents;
+pub mod cart_total_mismatch;
+pub mod currency_unknown;
+pub mod description_html;
+pub mod description_too_long;
+pub mod duplicate_key;
+pub mod insecure_url;
 pub mod invalid_json;
+pub mod lifetime_as_string;
+pub mod lifetime_conflict;
+pub mod lifetime_ignored_direct;
+pub mod lifetime_ignored_gateway;
+pub mod lifetime_invalid;
+pub mod order_id_too_long;
+pub mod paypal_lifetime_capped;
 pub mod schema;
+pub mod second_chance_dead_link;
+pub mod second_chance_no_email;
+pub mod second_chance_short_lifetime;
+pub mod second_chance_unsupported_gateway;
+pub mod tax_rate_percent;
+pub mod tax_table_unknown;
+pub mod unknown_field;
+pub mod unknown_gateway;
+pub mod whitespace_padding;
 
 /// Every rule, in the order `orderlint rules` lists them. This one list is
 /// what runs, what `rules` and `explain` show, and what a meta-test checks
 /// for fixtures and documentation.
-pub static ALL: &[&dyn Rule] = &[&invalid_json::InvalidJson, &schema::Schema];
+pub static ALL: &[&dyn Rule] = &[
+    &invalid_json::InvalidJson,
+    &duplicate_key::DuplicateKey,
+    &schema::Schema,
+    &unknown_field::UnknownField,
+    &order_id_too_long::OrderIdTooLong,
+    &description_too_long::DescriptionTooLong,
+    &description_html::DescriptionHtml,
+    &whitespace_padding::WhitespacePadding,
+    &amount_not_in_cents::AmountNotInCents,
+    &currency_unknown::CurrencyUnknown,
+    &unknown_gateway::UnknownGateway,
+    &lifetime_invalid::LifetimeInvalid,
+    &lifetime_conflict::LifetimeConflict,
+    &second_chance_dead_link::SecondChanceDeadLink,
+    &second_chance_short_lifetime::SecondChanceShortLifetime,
+    &second_chance_no_email::SecondChanceNoEmail,
+    &second_chance_unsupported_gateway::SecondChanceUnsupportedGateway,
+    &lifetime_ignored_direct::LifetimeIgnoredDirect,
+    &lifetime_ignored_gateway::LifetimeIgnoredGateway,
+    &paypal_lifetime_capped::PaypalLifetimeCapped,
+    &insecure_url::InsecureUrl,
+    &cart_total_mismatch::CartTotalMismatch,
+    &tax_table_unknown::TaxTableUnknown,
+    &tax_rate_percent::TaxRatePercent,
+    &lifetime_as_string::LifetimeAsString,
+];
 
 /// The metadata of every rule, in [`ALL`] order.
 pub fn metas() -> impl Iterator<Item = &'static RuleMeta> {

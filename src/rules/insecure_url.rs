@@ -1,0 +1,21 @@
+use crate::document::Document;
+use crate::finding::Sink;
+use crate::rules::{Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// STUB: to be written.
+    pub struct InsecureUrl {
+        name: "insecure-url",
+        severity: Warning,
+        summary: "STUB",
+    }
+}
+
+impl Rule for InsecureUrl {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, _doc: &Document<'_>, _sink: &mut Sink) {}
+}

@@ -1,0 +1,21 @@
+use crate::document::Document;
+use crate::finding::Sink;
+use crate::rules::{Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// STUB: to be written.
+    pub struct LifetimeIgnoredDirect {
+        name: "lifetime-ignored-direct",
+        severity: Warning,
+        summary: "STUB",
+    }
+}
+
+impl Rule for LifetimeIgnoredDirect {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, _doc: &Document<'_>, _sink: &mut Sink) {}
+}
