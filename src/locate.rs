@@ -4,7 +4,7 @@
 //! rules work on the spanned AST. Both meet here. Where an object has a key
 //! twice, the last one wins, as in serde_json, which is what the validator saw.
 
-use jsonc_parser::ast::{Object, ObjectProp, Value};
+use jsonc_parser::ast::{Object, ObjectProp, StringLit, Value};
 
 use crate::finding::Span;
 
@@ -157,4 +157,111 @@ pub fn walk<'a>(root: &'a Value<'a>, visit: &mut Visitor<'_, 'a>) {
         }
     }
     go(&mut Vec::new(), root, None, visit);
+}
+
+/// The span, in the document `text`, of the characters `chars` (indices of
+/// Unicode scalar values in the decoded value) of a string literal. An escape
+/// is one character that spans its whole escape (`\u00e9`, `\"`, a surrogate
+/// pair). Falls back to the whole literal, quotes included, when the raw text
+/// does not decode to the literal's value or the range is empty or outside it:
+/// a wider span, never a wrong one.
+#[must_use]
+pub fn chars_span(text: &str, lit: &StringLit<'_>, chars: std::ops::Range<usize>) -> Span {
+    let whole: Span = lit.range.into();
+    let exact = || {
+        let spans = char_spans(text, lit)?;
+        let first = spans.get(chars.start)?;
+        let last = spans.get(chars.end.checked_sub(1)?)?;
+        (chars.start < chars.end).then(|| Span::new(first.start, last.end))
+    };
+    exact().unwrap_or(whole)
+}
+
+/// The span of each character of a string literal's decoded value, read from
+/// the raw text; `None` when the raw text does not decode to `lit.value`.
+fn char_spans(text: &str, lit: &StringLit<'_>) -> Option<Vec<Span>> {
+    fn hex4(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) -> Option<u32> {
+        let mut value = 0;
+        for _ in 0..4 {
+            value = value * 16 + chars.next()?.1.to_digit(16)?;
+        }
+        Some(value)
+    }
+    let base = lit.range.start + 1;
+    let inner = text
+        .get(lit.range.start..lit.range.end)?
+        .strip_prefix('"')?
+        .strip_suffix('"')?;
+    let mut spans = Vec::new();
+    let mut decoded = String::new();
+    let mut chars = inner.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let c = if c == '\\' {
+            match chars.next()?.1 {
+                '"' => '"',
+                '\\' => '\\',
+                '/' => '/',
+                'b' => '\u{8}',
+                'f' => '\u{c}',
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                'u' => {
+                    let high = hex4(&mut chars)?;
+                    if (0xD800..0xDC00).contains(&high) {
+                        if chars.next()?.1 != '\\' || chars.next()?.1 != 'u' {
+                            return None;
+                        }
+                        let low = hex4(&mut chars)?;
+                        if !(0xDC00..0xE000).contains(&low) {
+                            return None;
+                        }
+                        char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))?
+                    } else {
+                        char::from_u32(high)?
+                    }
+                }
+                _ => return None,
+            }
+        } else {
+            c
+        };
+        let end = chars.peek().map_or(inner.len(), |&(next, _)| next);
+        spans.push(Span::new(base + at, base + end));
+        decoded.push(c);
+    }
+    (decoded == lit.value).then_some(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use jsonc_parser::ast::Value;
+
+    use super::chars_span;
+    use crate::finding::Span;
+
+    /// The raw text that `chars` of the one string in `text` span.
+    fn raw(text: &str, chars: std::ops::Range<usize>) -> &str {
+        let root = crate::parse::parse(text).unwrap();
+        let Value::StringLit(lit) = &root else {
+            panic!("not a string: {text}")
+        };
+        let Span { start, end } = chars_span(text, lit, chars);
+        &text[start..end]
+    }
+
+    #[test]
+    fn escapes_are_one_character() {
+        assert_eq!(raw(r#""caf\u00e9 bar""#, 3..5), r"\u00e9 ");
+        assert_eq!(raw(r#""a\"b""#, 1..3), r#"\"b"#);
+        assert_eq!(raw(r#""\ud83d\ude00x""#, 0..1), r"\ud83d\ude00");
+        assert_eq!(raw(r#""\ud83d\ude00x""#, 1..2), "x");
+        assert_eq!(raw(r#""é😀\tz""#, 1..3), r"😀\t");
+    }
+
+    #[test]
+    fn falls_back_to_the_whole_literal() {
+        assert_eq!(raw(r#""abc""#, 2..9), r#""abc""#);
+        assert_eq!(raw(r#""abc""#, 1..1), r#""abc""#);
+    }
 }

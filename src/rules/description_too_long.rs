@@ -1,14 +1,43 @@
+use jsonc_parser::ast::Value;
+
 use crate::document::Document;
 use crate::finding::Sink;
+use crate::locate::{self, Step};
+use crate::order;
 use crate::rules::{Rule, RuleMeta};
+
+/// The most characters `description` may have (seeds 001, 003).
+const MAX: usize = 200;
 
 declare_rule! {
     /// ## What it does
-    /// STUB: to be written.
+    /// Flags a `description` longer than 200 characters, and marks the part
+    /// past the 200th. Characters are counted as Unicode characters, so `é`
+    /// counts once, as MultiSafepay's documentation counts them.
+    ///
+    /// ## Why is this bad?
+    /// MultiSafepay allows at most 200 characters; a missing or invalid
+    /// description is refused with error 1008. The description appears in
+    /// your dashboard and on the customer's bank statement.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "order_id": "A-1", "currency": "EUR", "amount": 1000, "description": "Order A-1: two ceramic vases (one large, one small), a set of four linen napkins in sand, a scented candle (fig and cedar), gift wrapping with a handwritten card, and express delivery to the pick-up point" }
+    /// ```
+    ///
+    /// Use instead:
+    /// ```json
+    /// { "order_id": "A-1", "currency": "EUR", "amount": 1000, "description": "Order A-1 at Example Home" }
+    /// ```
+    ///
+    /// ## Source
+    /// `seeds/001_9c5696ff7555eecb.txt` and `seeds/003_f2c1e8ad5a05dc93.txt`
+    /// (`description`: "Maximum 200 characters"); `reference/orders-api.md`
+    /// section 3 and rule R6.
     pub struct DescriptionTooLong {
         name: "description-too-long",
         severity: Error,
-        summary: "STUB",
+        summary: "`description` is longer than 200 characters",
     }
 }
 
@@ -17,5 +46,29 @@ impl Rule for DescriptionTooLong {
         &Self::META
     }
 
-    fn check(&self, _doc: &Document<'_>, _sink: &mut Sink) {}
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink) {
+        let Some(Value::StringLit(description)) = doc
+            .root_object()
+            .and_then(|o| order::value(o, "description"))
+        else {
+            return;
+        };
+        let length = description.value.chars().count();
+        if length <= MAX {
+            return;
+        }
+        let over = length - MAX;
+        sink.report(
+            &Self::META,
+            locate::pointer(&[Step::Key("description")]),
+            locate::chars_span(doc.text, description, MAX..length),
+            format!(
+                "`description` is {length} characters long, {over} more than the maximum of {MAX}"
+            ),
+        )
+        .label(format!("past character {MAX}"))
+        .help(format!(
+            "shorten `description` to at most {MAX} characters; list the products in `shopping_cart`"
+        ));
+    }
 }

@@ -1,14 +1,40 @@
+use std::collections::HashMap;
+
+use jsonc_parser::ast::Value;
+
 use crate::document::Document;
 use crate::finding::Sink;
+use crate::locate::{self, Step};
 use crate::rules::{Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it does
-    /// STUB: to be written.
+    /// Flags a key that appears more than once in the same object, at any
+    /// depth: the request body, `customer`, a cart item.
+    ///
+    /// ## Why is this bad?
+    /// JSON does not say which of the two values counts. Most parsers keep the
+    /// last one and drop the first without a word, so the value you read in
+    /// the file may not be the one MultiSafepay uses. One published example
+    /// (the Payment Component order) sends `customer` twice.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "order_id": "A-1", "currency": "EUR", "amount": 1000, "description": "Order A-1", "currency": "USD" }
+    /// ```
+    ///
+    /// Use instead:
+    /// ```json
+    /// { "order_id": "A-1", "currency": "EUR", "amount": 1000, "description": "Order A-1" }
+    /// ```
+    ///
+    /// ## Source
+    /// `reference/orders-api.md` section 7, rule R1 (RFC 8259 section 4: the
+    /// names within an object should be unique).
     pub struct DuplicateKey {
         name: "duplicate-key",
         severity: Error,
-        summary: "STUB",
+        summary: "a key appears more than once in the same object",
     }
 }
 
@@ -17,5 +43,56 @@ impl Rule for DuplicateKey {
         &Self::META
     }
 
-    fn check(&self, _doc: &Document<'_>, _sink: &mut Sink) {}
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink) {
+        locate::walk(doc.root, &mut |path, value, _| {
+            let Value::Object(object) = value else {
+                return;
+            };
+            // Per key: the index of its first occurrence and how often it occurs.
+            let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
+            for (i, prop) in object.properties.iter().enumerate() {
+                seen.entry(prop.name.as_str()).or_insert((i, 0)).1 += 1;
+            }
+            let within = if path.is_empty() {
+                "the request body".to_owned()
+            } else {
+                format!("`{}`", locate::display(path))
+            };
+            for (i, prop) in object.properties.iter().enumerate() {
+                let key = prop.name.as_str();
+                let Some(&(first, count)) = seen.get(key) else {
+                    continue;
+                };
+                let Some(first_prop) = object.properties.get(first) else {
+                    continue;
+                };
+                if first == i {
+                    continue;
+                }
+                let times = if count == 2 {
+                    "twice".to_owned()
+                } else {
+                    format!("{count} times")
+                };
+                let help = if count == 2 {
+                    format!("remove one of the two `{key}` keys")
+                } else {
+                    format!("keep one `{key}` key and remove the others")
+                };
+                let mut at = path.to_vec();
+                at.push(Step::Key(key));
+                sink.report(
+                    &Self::META,
+                    locate::pointer(&at),
+                    locate::key_span(prop),
+                    format!(
+                        "`{key}` appears {times} in {within}; most parsers keep the last value"
+                    ),
+                )
+                .label("defined again here")
+                .related(locate::key_span(first_prop), "first defined here")
+                .help(help);
+            }
+        });
+    }
 }
