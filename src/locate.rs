@@ -64,6 +64,18 @@ pub fn display(steps: &[Step<'_>]) -> String {
     out
 }
 
+/// A value as a message shows it: at most `max` characters (Unicode scalar
+/// values), then `…` when something was cut.
+#[must_use]
+pub fn shorten(text: &str, max: usize) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// The last property named `key` in `object` (the one serde_json keeps).
 #[must_use]
 pub fn last_prop<'a, 'b>(object: &'b Object<'a>, key: &str) -> Option<&'b ObjectProp<'a>> {
