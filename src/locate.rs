@@ -158,3 +158,26 @@ pub fn walk<'a>(root: &'a Value<'a>, visit: &mut Visitor<'_, 'a>) {
     }
     go(&mut Vec::new(), root, None, visit);
 }
+
+/// A value as it is written in `text`, for a message: `14`, `"14"`, `1.5`,
+/// `true`. An object or array is put on one line; longer than 40 characters,
+/// a value is cut there and ends in `…`.
+#[must_use]
+pub fn source(text: &str, value: &Value<'_>) -> String {
+    let span = span_of(value);
+    let raw = text.get(span.start..span.end).unwrap_or_default();
+    let one_line;
+    let raw = if matches!(value, Value::Object(_) | Value::Array(_)) {
+        one_line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        one_line.as_str()
+    } else {
+        raw
+    };
+    let mut chars = raw.chars();
+    let head: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
