@@ -245,6 +245,20 @@ fn char_spans(text: &str, lit: &StringLit<'_>) -> Option<Vec<Span>> {
     (decoded == lit.value).then_some(spans)
 }
 
+/// A value as it is written in `text`, for a message: `14`, `"14"`, `1.5`,
+/// `true`. An object or array is put on one line; longer than 40 characters,
+/// a value is cut there and ends in `…`.
+#[must_use]
+pub fn source(text: &str, value: &Value<'_>) -> String {
+    let span = span_of(value);
+    let raw = text.get(span.start..span.end).unwrap_or_default();
+    if matches!(value, Value::Object(_) | Value::Array(_)) {
+        shorten(&raw.split_whitespace().collect::<Vec<_>>().join(" "), 40)
+    } else {
+        shorten(raw, 40)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use jsonc_parser::ast::Value;

@@ -275,7 +275,7 @@ pub fn lifetime(order: &Object<'_>) -> Lifetime {
             source: LifetimeSource::Days,
         };
     }
-    let seconds = if string(order, "gateway") == Some("BANKTRANS") {
+    let seconds = if string(order, "gateway").is_some_and(|g| g.eq_ignore_ascii_case("BANKTRANS")) {
         BANK_TRANSFER_LIFETIME
     } else {
         DEFAULT_LIFETIME
@@ -305,7 +305,9 @@ pub fn second_chance<'a, 'b>(order: &'b Object<'a>) -> Option<&'b ObjectProp<'a>
     matches!(send_email.value, Value::BooleanLit(ref b) if b.value).then_some(send_email)
 }
 
-/// Says a duration in words: `12 hours`, `1 day`, `90 minutes`, `45 seconds`.
+/// Says a duration in words: `12 hours`, `1 day`, `90 minutes`, `45 seconds`;
+/// a duration that is no whole number of minutes in parts:
+/// `23 hours, 59 minutes and 59 seconds`.
 #[must_use]
 pub fn duration(seconds: u64) -> String {
     let unit = |n: u64, word: &str| {
@@ -321,7 +323,142 @@ pub fn duration(seconds: u64) -> String {
         unit(seconds / 3_600, "hour")
     } else if seconds >= 60 && seconds % 60 == 0 {
         unit(seconds / 60, "minute")
-    } else {
+    } else if seconds < 60 {
         unit(seconds, "second")
+    } else {
+        // `86399 seconds` says nothing; `23 hours, 59 minutes and 59 seconds` does.
+        let parts: Vec<String> = [
+            (seconds / DAY, "day"),
+            (seconds % DAY / 3_600, "hour"),
+            (seconds % 3_600 / 60, "minute"),
+            (seconds % 60, "second"),
+        ]
+        .into_iter()
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, word)| unit(n, word))
+        .collect();
+        match parts.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => parts.concat(),
+        }
+    }
+}
+
+/// Gateways whose payment-link lifetime cannot be adjusted, besides the
+/// post-payment ones: SEPA Direct Debit, Paysafecard and the Edenred vouchers
+/// (reference section 6, fact 7: PL, SC).
+pub const FIXED_LIFETIME_GATEWAYS: &[&str] = &[
+    "DIRDEB",
+    "PSAFECARD",
+    "EDENCOM",
+    "EDENCO",
+    "EDENECO",
+    "EDENRES",
+    "EDENSPORTS",
+];
+
+/// Gateways for which Second Chance sends no reminders: bank transfer,
+/// E-Invoicing, PayPal, direct debit and Pay After Delivery (reference
+/// section 4.7, SC).
+pub const SECOND_CHANCE_UNSUPPORTED: &[&str] =
+    &["BANKTRANS", "EINVOICE", "PAYPAL", "DIRDEB", "BNPL_MF"];
+
+/// The `gateway` property when its value is one of `ids`. ASCII case is
+/// ignored: MultiSafepay's own examples send `iDEAL` for `IDEAL`, so a
+/// mixed-case id is taken to mean the same method (`unknown-gateway` asks
+/// for the upper-case form).
+#[must_use]
+pub fn gateway_among<'a, 'b>(order: &'b Object<'a>, ids: &[&str]) -> Option<&'b ObjectProp<'a>> {
+    let prop = field(order, "gateway")?;
+    let Value::StringLit(gateway) = &prop.value else {
+        return None;
+    };
+    ids.iter()
+        .any(|id| gateway.value.eq_ignore_ascii_case(id))
+        .then_some(prop)
+}
+
+/// Why the lifetime fields have no effect on an order, when they have none.
+#[derive(Debug, Clone, Copy)]
+pub enum LifetimeIgnored<'a, 'b> {
+    /// `type` is `direct`: there is no payment page (seeds 000, 001). The
+    /// `type` property.
+    Direct(&'b ObjectProp<'a>),
+    /// The gateway's link lifetime cannot be adjusted: the post-payment
+    /// gateways (seeds 001, 002) and [`FIXED_LIFETIME_GATEWAYS`]. The
+    /// `gateway` property.
+    Gateway(&'b ObjectProp<'a>),
+}
+
+/// Whether the lifetime fields are ignored, and why. A direct order comes
+/// first: without a payment page the gateway makes no difference.
+#[must_use]
+pub fn lifetime_ignored<'a, 'b>(order: &'b Object<'a>) -> Option<LifetimeIgnored<'a, 'b>> {
+    if let Some(prop) = field(order, "type")
+        .filter(|prop| matches!(&prop.value, Value::StringLit(s) if s.value == "direct"))
+    {
+        return Some(LifetimeIgnored::Direct(prop));
+    }
+    gateway_among(order, POST_PAYMENT_GATEWAYS)
+        .or_else(|| gateway_among(order, FIXED_LIFETIME_GATEWAYS))
+        .map(LifetimeIgnored::Gateway)
+}
+
+/// Whether a set lifetime field asks for a lifetime: anything but
+/// `seconds_active` `0`, which means "not set" (seeds 000, 001).
+#[must_use]
+pub fn sets_lifetime(prop: &ObjectProp<'_>) -> bool {
+    !(prop.name.as_str() == "seconds_active" && whole(&prop.value).number() == Some(0))
+}
+
+/// The lifetime field that decides `lifetime`, when one does.
+#[must_use]
+pub fn deciding_field<'a, 'b>(
+    order: &'b Object<'a>,
+    lifetime: Lifetime,
+) -> Option<&'b ObjectProp<'a>> {
+    match lifetime.source {
+        LifetimeSource::Seconds => field(order, "seconds_active"),
+        LifetimeSource::Days => field(order, "days_active"),
+        LifetimeSource::Default => None,
+    }
+}
+
+/// What the Second Chance lifetime rules reason from: Second Chance is on
+/// (the `send_email` property), a lifetime field decides the lifetime (that
+/// property), and that lifetime is the link's. `None` when Second Chance is
+/// off; when the gateway sends no reminders ([`SECOND_CHANCE_UNSUPPORTED`]);
+/// when the lifetime fields are ignored ([`lifetime_ignored`]), since the
+/// link then does not live as long as they say; and when no valid field is
+/// set (the default, 30 or 60 days, is long enough).
+#[must_use]
+pub fn second_chance_lifetime<'a, 'b>(
+    order: &'b Object<'a>,
+) -> Option<(Lifetime, &'b ObjectProp<'a>, &'b ObjectProp<'a>)> {
+    let send_email = second_chance(order)?;
+    if gateway_among(order, SECOND_CHANCE_UNSUPPORTED).is_some()
+        || lifetime_ignored(order).is_some()
+    {
+        return None;
+    }
+    let lifetime = lifetime(order);
+    let deciding = deciding_field(order, lifetime)?;
+    Some((lifetime, deciding, send_email))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duration;
+
+    #[test]
+    fn durations_read_as_words() {
+        assert_eq!(duration(86_400), "1 day");
+        assert_eq!(duration(129_600), "36 hours");
+        assert_eq!(duration(5_400), "90 minutes");
+        assert_eq!(duration(45), "45 seconds");
+        assert_eq!(duration(0), "0 seconds");
+        assert_eq!(duration(3_599), "59 minutes and 59 seconds");
+        assert_eq!(duration(86_399), "23 hours, 59 minutes and 59 seconds");
+        assert_eq!(duration(1_209_601), "14 days and 1 second");
     }
 }
