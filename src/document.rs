@@ -1,6 +1,6 @@
 //! A parsed request body: the text and its spanned syntax tree.
 
-use jsonc_parser::ast::{Object, Value};
+use jsonc_parser::ast::{Object, StringLit, Value};
 
 /// One JSON document that parsed, ready for the rules.
 #[derive(Debug, Clone, Copy)]
@@ -16,6 +16,22 @@ impl<'a> Document<'a> {
     #[must_use]
     pub fn root_object(&self) -> Option<&'a Object<'a>> {
         self.root.as_object()
+    }
+
+    /// A top-level field's value, when it is set (not `null`; the last one
+    /// where the key appears twice).
+    #[must_use]
+    pub fn field(&self, key: &str) -> Option<&'a Value<'a>> {
+        crate::order::value(self.root_object()?, key)
+    }
+
+    /// A top-level field's value, when it is a string.
+    #[must_use]
+    pub fn string_field(&self, key: &str) -> Option<&'a StringLit<'a>> {
+        match self.field(key)? {
+            Value::StringLit(s) => Some(s),
+            _ => None,
+        }
     }
 
     /// Whether this looks like an order request: a top-level object with an

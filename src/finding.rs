@@ -231,13 +231,14 @@ impl Sink {
         self.pending.retain(|p| keep(p.rule, &p.pointer));
     }
 
-    /// The JSON pointers that findings of rules other than `rule` were reported at.
+    /// The JSON pointers at which rules for which `which(rule)` is true
+    /// reported.
     #[must_use]
-    pub fn pointers_except(&self, rule: &str) -> Vec<String> {
+    pub fn pointers(&self, which: impl Fn(&str) -> bool) -> std::collections::HashSet<&str> {
         self.pending
             .iter()
-            .filter(|p| p.rule != rule)
-            .map(|p| p.pointer.clone())
+            .filter(|p| which(p.rule))
+            .map(|p| p.pointer.as_str())
             .collect()
     }
 

@@ -8,6 +8,7 @@
 //! no I/O, no printing; the CLI, the tests and any editor integration call it.
 
 pub mod cli;
+pub mod decimal;
 pub mod discover;
 pub mod document;
 pub mod finding;
@@ -176,15 +177,39 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> Outcome {
     }
 }
 
+/// Rules whose finding gives way to a `schema` error at the same pointer:
+/// there the schema's problem is the bigger one, and its message quotes the
+/// value (`"EUR "` is not a currency code, whatever the white space).
+const YIELD_TO_SCHEMA: &[&str] = &[rules::whitespace_padding::WhitespacePadding::META.name];
+
 /// One problem, one finding: where a named rule reported at a JSON pointer,
-/// the generic `schema` finding for the same pointer is dropped.
+/// the generic `schema` finding for the same pointer is dropped (unless the
+/// rule is one that yields to the schema, see [`YIELD_TO_SCHEMA`]).
 fn drop_schema_duplicates(sink: &mut Sink) {
     let schema = rules::schema::Schema::META.name;
-    let named = sink.pointers_except(schema);
-    if named.is_empty() {
+    let yields = |rule: &str| YIELD_TO_SCHEMA.contains(&rule);
+    let named: std::collections::HashSet<String> = sink
+        .pointers(|rule| rule != schema && !yields(rule))
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let by_schema: std::collections::HashSet<String> = sink
+        .pointers(|rule| rule == schema)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    if named.is_empty() && by_schema.is_empty() {
         return;
     }
-    sink.retain(|rule, pointer| rule != schema || !named.iter().any(|p| p == pointer));
+    sink.retain(|rule, pointer| {
+        if rule == schema {
+            !named.contains(pointer)
+        } else if yields(rule) {
+            !by_schema.contains(pointer)
+        } else {
+            true
+        }
+    });
 }
 
 #[cfg(test)]
@@ -210,5 +235,27 @@ mod tests {
             .map(|f| (f.rule, f.pointer.as_deref().unwrap_or_default()))
             .collect();
         assert_eq!(kept, [("invalid-json", "/amount"), ("schema", "/currency")]);
+    }
+
+    #[test]
+    fn white_space_gives_way_to_a_schema_error_at_the_same_pointer() {
+        let padding = &rules::whitespace_padding::WhitespacePadding::META;
+        let mut sink = Sink::default();
+        sink.report(&Schema::META, "/currency", Span::new(1, 2), "schema says");
+        sink.report(padding, "/currency", Span::new(1, 2), "padding says");
+        sink.report(padding, "/description", Span::new(3, 4), "padding says");
+        drop_schema_duplicates(&mut sink);
+        let findings = sink.finish("x.json", "0123456789");
+        let kept: Vec<(&str, &str)> = findings
+            .iter()
+            .map(|f| (f.rule, f.pointer.as_deref().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("schema", "/currency"),
+                ("whitespace-padding", "/description")
+            ]
+        );
     }
 }

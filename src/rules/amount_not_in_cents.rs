@@ -1,5 +1,6 @@
 use jsonc_parser::ast::Value;
 
+use crate::decimal::Decimal;
 use crate::document::Document;
 use crate::finding::Sink;
 use crate::locate::{self, Step};
@@ -245,15 +246,15 @@ impl Fix {
 fn fix(raw: &str, unit: Unit) -> Option<Fix> {
     let number = Decimal::parse(raw)?;
     if raw.contains(['e', 'E']) && number.is_whole() {
-        return number.plain().map(Fix::Integer);
+        return Some(Fix::Integer(number.to_string()));
     }
-    let minor = number.shift(i64::from(unit.decimals))?;
+    let minor = number.shift(u32::from(unit.decimals))?;
     if minor.is_whole() {
-        return minor.plain().map(Fix::Minor);
+        return Some(Fix::Minor(minor.to_string()));
     }
     Some(Fix::Fraction {
-        written: number.plain()?,
-        minor: minor.plain()?,
+        written: number.to_string(),
+        minor: minor.to_string(),
     })
 }
 
@@ -263,7 +264,7 @@ fn string_fix(text: &str, unit: Unit) -> Option<Fix> {
     let text = text.trim();
     if plain_digits(text) {
         // Leading zeros are not valid in a JSON number: `"0100"` is `100`.
-        return Decimal::parse(text)?.plain().map(Fix::Integer);
+        return Decimal::parse(text).map(|d| Fix::Integer(d.to_string()));
     }
     match decimal_comma(text) {
         Some(dotted) => fix(&dotted, unit),
@@ -296,108 +297,6 @@ fn decimal_comma(text: &str) -> Option<String> {
         return None;
     }
     Some(format!("{sign}{first}{}.{cents}", rest.concat()))
-}
-
-/// An exact decimal: `digits` × 10^`exp`, with no leading or trailing zeros
-/// in `digits` (zero is `"0"` with `exp` 0).
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Decimal {
-    negative: bool,
-    digits: String,
-    exp: i64,
-}
-
-impl Decimal {
-    /// The longest number written out in a help line; longer ones get the
-    /// generic help rather than a wall of zeros.
-    const MAX_DIGITS: i64 = 40;
-
-    /// Reads a number in JSON's syntax (leading zeros allowed).
-    fn parse(text: &str) -> Option<Self> {
-        let (negative, unsigned) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
-        let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
-            Some((mantissa, exponent)) => {
-                let digits = exponent
-                    .strip_prefix('+')
-                    .or_else(|| exponent.strip_prefix('-'))
-                    .unwrap_or(exponent);
-                if !plain_digits(digits) {
-                    return None;
-                }
-                (mantissa, exponent.parse::<i64>().ok()?)
-            }
-            None => (unsigned, 0),
-        };
-        let (int, frac) = match mantissa.split_once('.') {
-            Some((int, frac)) if plain_digits(frac) => (int, frac),
-            Some(_) => return None,
-            None => (mantissa, ""),
-        };
-        if !plain_digits(int) {
-            return None;
-        }
-        let exp = exponent.checked_sub(i64::try_from(frac.len()).ok()?)?;
-        let all = format!("{int}{frac}");
-        let significant = all.trim_start_matches('0');
-        let trimmed = significant.trim_end_matches('0');
-        if trimmed.is_empty() {
-            return Some(Self {
-                negative: false,
-                digits: "0".to_owned(),
-                exp: 0,
-            });
-        }
-        let zeros = i64::try_from(significant.len() - trimmed.len()).ok()?;
-        Some(Self {
-            negative,
-            digits: trimmed.to_owned(),
-            exp: exp.checked_add(zeros)?,
-        })
-    }
-
-    /// Multiplies by 10^`by`.
-    fn shift(&self, by: i64) -> Option<Self> {
-        if self.digits == "0" {
-            return Some(self.clone());
-        }
-        Some(Self {
-            exp: self.exp.checked_add(by)?,
-            ..self.clone()
-        })
-    }
-
-    fn is_whole(&self) -> bool {
-        self.exp >= 0
-    }
-
-    /// Written out without an exponent (`2495`, `2495.5`, `0.05`), or `None`
-    /// when that would take more than [`Self::MAX_DIGITS`] digits.
-    fn plain(&self) -> Option<String> {
-        let len = i64::try_from(self.digits.len()).ok()?;
-        let sign = if self.negative { "-" } else { "" };
-        if self.exp >= 0 {
-            if len.checked_add(self.exp)? > Self::MAX_DIGITS {
-                return None;
-            }
-            let zeros = "0".repeat(usize::try_from(self.exp).ok()?);
-            return Some(format!("{sign}{}{zeros}", self.digits));
-        }
-        let places = self.exp.checked_neg()?;
-        if places > Self::MAX_DIGITS {
-            return None;
-        }
-        if places >= len {
-            let zeros = "0".repeat(usize::try_from(places - len).ok()?);
-            return Some(format!("{sign}0.{zeros}{}", self.digits));
-        }
-        let (int, frac) = self
-            .digits
-            .split_at_checked(usize::try_from(len - places).ok()?)?;
-        Some(format!("{sign}{int}.{frac}"))
-    }
 }
 
 #[cfg(test)]

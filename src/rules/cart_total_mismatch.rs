@@ -1,9 +1,10 @@
 use jsonc_parser::ast::{Object, Value};
 
+use crate::decimal::Decimal;
 use crate::document::Document;
 use crate::finding::Sink;
 use crate::locate::{self, Step};
-use crate::order::{self, Decimal, Whole};
+use crate::order::{self, Whole};
 use crate::rules::{Rule, RuleMeta};
 
 declare_rule! {

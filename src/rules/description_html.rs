@@ -1,9 +1,6 @@
-use jsonc_parser::ast::Value;
-
 use crate::document::Document;
 use crate::finding::Sink;
 use crate::locate::{self, Step};
-use crate::order;
 use crate::rules::{Rule, RuleMeta};
 
 declare_rule! {
@@ -50,10 +47,7 @@ impl Rule for DescriptionHtml {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink) {
-        let Some(Value::StringLit(description)) = doc
-            .root_object()
-            .and_then(|o| order::value(o, "description"))
-        else {
+        let Some(description) = doc.string_field("description") else {
             return;
         };
         let chars: Vec<char> = description.value.chars().collect();

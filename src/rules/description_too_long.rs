@@ -1,10 +1,6 @@
-use jsonc_parser::ast::Value;
-
 use crate::document::Document;
 use crate::finding::Sink;
-use crate::locate::{self, Step};
-use crate::order;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Rule, RuleMeta, check_length};
 
 /// The most characters `description` may have (seeds 001, 003).
 const MAX: usize = 200;
@@ -47,28 +43,13 @@ impl Rule for DescriptionTooLong {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink) {
-        let Some(Value::StringLit(description)) = doc
-            .root_object()
-            .and_then(|o| order::value(o, "description"))
-        else {
-            return;
-        };
-        let length = description.value.chars().count();
-        if length <= MAX {
-            return;
-        }
-        let over = length - MAX;
-        sink.report(
+        check_length(
+            doc,
+            sink,
             &Self::META,
-            locate::pointer(&[Step::Key("description")]),
-            locate::chars_span(doc.text, description, MAX..length),
-            format!(
-                "`description` is {length} characters long, {over} more than the maximum of {MAX}"
-            ),
-        )
-        .label(format!("past character {MAX}"))
-        .help(format!(
-            "shorten `description` to at most {MAX} characters; list the products in `shopping_cart`"
-        ));
+            "description",
+            MAX,
+            "; list the products in `shopping_cart`",
+        );
     }
 }

@@ -132,6 +132,37 @@ pub fn metas() -> impl Iterator<Item = &'static RuleMeta> {
     ALL.iter().map(|rule| rule.meta())
 }
 
+/// Reports a top-level string field longer than `max` characters (Unicode
+/// scalar values), labelling the part past the limit. Shared by the length
+/// rules, which differ only in the field, the limit and the advice.
+pub(crate) fn check_length(
+    doc: &Document<'_>,
+    sink: &mut Sink,
+    rule: &'static RuleMeta,
+    key: &'static str,
+    max: usize,
+    advice: &str,
+) {
+    let Some(value) = doc.string_field(key) else {
+        return;
+    };
+    let length = value.value.chars().count();
+    if length <= max {
+        return;
+    }
+    let over = length - max;
+    sink.report(
+        rule,
+        crate::locate::pointer(&[crate::locate::Step::Key(key)]),
+        crate::locate::chars_span(doc.text, value, max..length),
+        format!("`{key}` is {length} characters long, {over} more than the maximum of {max}"),
+    )
+    .label(format!("past character {max}"))
+    .help(format!(
+        "shorten `{key}` to at most {max} characters{advice}"
+    ));
+}
+
 /// The rule with this name.
 #[must_use]
 pub fn by_name(name: &str) -> Option<&'static RuleMeta> {

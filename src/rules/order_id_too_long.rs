@@ -1,10 +1,6 @@
-use jsonc_parser::ast::Value;
-
 use crate::document::Document;
 use crate::finding::Sink;
-use crate::locate::{self, Step};
-use crate::order;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Rule, RuleMeta, check_length};
 
 /// The most characters `order_id` may have (seed 003; `OrderId` in the
 /// OpenAPI reference).
@@ -48,25 +44,6 @@ impl Rule for OrderIdTooLong {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink) {
-        let Some(Value::StringLit(id)) =
-            doc.root_object().and_then(|o| order::value(o, "order_id"))
-        else {
-            return;
-        };
-        let length = id.value.chars().count();
-        if length <= MAX {
-            return;
-        }
-        let over = length - MAX;
-        sink.report(
-            &Self::META,
-            locate::pointer(&[Step::Key("order_id")]),
-            locate::chars_span(doc.text, id, MAX..length),
-            format!(
-                "`order_id` is {length} characters long, {over} more than the maximum of {MAX}"
-            ),
-        )
-        .label(format!("past character {MAX}"))
-        .help(format!("shorten `order_id` to at most {MAX} characters"));
+        check_length(doc, sink, &Self::META, "order_id", MAX, "");
     }
 }

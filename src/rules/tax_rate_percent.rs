@@ -1,9 +1,10 @@
 use jsonc_parser::ast::Value;
 
+use crate::decimal::Decimal;
 use crate::document::Document;
 use crate::finding::Sink;
 use crate::locate::{self, Step};
-use crate::order::{self, Decimal};
+use crate::order;
 use crate::rules::{Rule, RuleMeta};
 
 declare_rule! {

@@ -1,4 +1,3 @@
-use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use jsonc_parser::ast::Value;
@@ -16,7 +15,7 @@ declare_rule! {
     ///
     /// Where the value breaks the schema as well (`"currency": "EUR "`,
     /// `"type": "direct "`), the `schema` error reports it instead, with the
-    /// value in quotes.
+    /// value in quotes and the corrected value in its help.
     ///
     /// ## Why is this bad?
     /// MultiSafepay's documentation asks you to "avoid trailing spaces in
@@ -51,7 +50,6 @@ impl Rule for WhitespacePadding {
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink) {
         // Computed at the first padded value, if any.
-        let mut rejected: Option<HashSet<String>> = None;
         locate::walk(doc.root, &mut |path, value, _| {
             let Value::StringLit(string) = value else {
                 return;
@@ -67,15 +65,6 @@ impl Rule for WhitespacePadding {
                 return;
             }
             let pointer = locate::pointer(path);
-            // Where the schema rejects the value itself (`"type": "direct "`
-            // is not an allowed type), its error stays and says so; a warning
-            // here would replace that error (one finding per pointer).
-            if rejected
-                .get_or_insert_with(|| schema_errors_at(doc))
-                .contains(&pointer)
-            {
-                return;
-            }
             let field = locate::display(path);
             let shown = show(text);
             let span = |chars| locate::chars_span(doc.text, string, chars);
@@ -119,18 +108,6 @@ impl Rule for WhitespacePadding {
             }
         });
     }
-}
-
-/// The JSON pointers at which the bundled schema reports an error.
-fn schema_errors_at(doc: &Document<'_>) -> HashSet<String> {
-    let Ok(validator) = crate::schema::validator() else {
-        return HashSet::new();
-    };
-    let instance = crate::schema::to_json(doc.root);
-    validator
-        .iter_errors(&instance)
-        .map(|error| error.instance_path().as_str().to_owned())
-        .collect()
 }
 
 /// The value as a JSON string, so that the white space shows (`" a"`,

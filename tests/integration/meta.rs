@@ -71,3 +71,51 @@ fn every_explanation_has_the_headings() {
         );
     }
 }
+
+/// The first ```json block of a section of a rule's documentation.
+fn json_block<'d>(doc: &'d str, after: &str) -> Option<&'d str> {
+    let section = &doc[doc.find(after)? + after.len()..];
+    let start = section.find("```json\n")? + "```json\n".len();
+    let end = section[start..].find("```")?;
+    Some(&section[start..start + end])
+}
+
+/// The documentation's examples behave as they say (biome's
+/// `expect_diagnostic`): the `## Example` block triggers the rule, the
+/// `Use instead:` block does not.
+#[test]
+fn explanation_examples_behave() {
+    let config = orderlint::Config { detect: false };
+    for meta in orderlint::rules::metas() {
+        let doc = meta.explanation();
+        let bad = json_block(&doc, "## Example").expect("an example block");
+        let good = json_block(&doc, "Use instead:").expect("a use-instead block");
+        let fires = |text: &str| {
+            orderlint::lint_str("doc.json", text, &config)
+                .iter()
+                .any(|f| f.rule == meta.name)
+        };
+        assert!(
+            fires(bad),
+            "{}: its Example does not trigger it:\n{bad}",
+            meta.name
+        );
+        assert!(
+            !fires(good),
+            "{}: its Use instead triggers it:\n{good}",
+            meta.name
+        );
+    }
+}
+
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for meta in orderlint::rules::metas() {
+        let row = format!(
+            "| `{}` | {} | {} |",
+            meta.name, meta.default_severity, meta.summary
+        );
+        assert!(readme.contains(&row), "README.md lacks the row `{row}`");
+    }
+}
