@@ -53,6 +53,14 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Write the report to this file instead of standard output (atomically:
+    /// a temporary file beside it, then a rename).
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+    /// Print a count per rule instead of the findings (with --format human,
+    /// concise, github or json).
+    #[arg(long)]
+    pub statistics: bool,
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = Severity::Warning)]
     pub fail_on: Severity,
@@ -120,6 +128,14 @@ fn check(
         writeln!(err, "error: internal error: {message}")?;
         return Ok(2);
     }
+    if args.statistics && !args.format.has_statistics() {
+        writeln!(
+            err,
+            "error: --statistics has no `{}` form; use it with --format human, concise, github or json",
+            args.format.as_str()
+        )?;
+        return Ok(2);
+    }
     let config = Config { detect: !args.all };
     let reports = run::check(&args.paths, &config);
     let summary = Summary::of(&reports);
@@ -131,9 +147,37 @@ fn check(
     if reports.is_empty() {
         writeln!(err, "warning: no JSON files found in the given paths")?;
     }
-    let style = Style { color, width: 100 };
-    report::write(args.format, style, out, &reports, &summary)?;
+    let Some(path) = &args.output_file else {
+        let style = Style { color, width: 100 };
+        render(args, style, out, &reports, &summary)?;
+        return Ok(*code);
+    };
+    let mut buffer = Vec::new();
+    render(args, Style::default(), &mut buffer, &reports, &summary)?;
+    if let Err(error) = report::file::write_atomically(path, &buffer) {
+        writeln!(
+            err,
+            "error: cannot write the report to `{}`: {error}",
+            path.display()
+        )?;
+        return Ok(2);
+    }
     Ok(*code)
+}
+
+/// The report, or with `--statistics` the count per rule.
+fn render(
+    args: &CheckArgs,
+    style: Style,
+    out: &mut dyn Write,
+    reports: &[run::FileReport],
+    summary: &Summary,
+) -> io::Result<()> {
+    if args.statistics {
+        report::write_statistics(args.format, out, reports, summary)
+    } else {
+        report::write(args.format, style, out, reports, summary)
+    }
 }
 
 fn list_rules(out: &mut dyn Write) -> io::Result<()> {

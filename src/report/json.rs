@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::finding::{Finding, Range};
+use crate::report::statistics;
 use crate::run::{FileReport, Summary};
 
 #[derive(Serialize)]
@@ -14,6 +15,21 @@ struct Output<'a> {
     tool: Tool,
     summary: JsonSummary,
     diagnostics: Vec<Diagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Statistics {
+    version: u32,
+    tool: Tool,
+    summary: JsonSummary,
+    statistics: Vec<StatisticsRow>,
+}
+
+#[derive(Serialize)]
+struct StatisticsRow {
+    rule: &'static str,
+    severity: &'static str,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -74,26 +90,62 @@ fn diagnostic(finding: &Finding) -> Diagnostic<'_> {
 pub fn write(out: &mut dyn Write, reports: &[FileReport], summary: &Summary) -> io::Result<()> {
     let output = Output {
         version: 1,
-        tool: Tool {
-            name: env!("CARGO_PKG_NAME"),
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        summary: JsonSummary {
+        tool: TOOL,
+        summary: JsonSummary::of(summary),
+        diagnostics: reports
+            .iter()
+            .flat_map(|r| r.findings.iter().map(diagnostic))
+            .collect(),
+    };
+    write_document(out, &output)
+}
+
+/// Writes the `--statistics` document: the same `version`, `tool` and
+/// `summary` as the findings document, and `statistics` in place of
+/// `diagnostics`: `[{"rule", "severity", "count"}]`, most frequent first.
+pub fn write_statistics(
+    out: &mut dyn Write,
+    reports: &[FileReport],
+    summary: &Summary,
+) -> io::Result<()> {
+    let output = Statistics {
+        version: 1,
+        tool: TOOL,
+        summary: JsonSummary::of(summary),
+        statistics: statistics::rows(reports)
+            .into_iter()
+            .map(|row| StatisticsRow {
+                rule: row.rule,
+                severity: row.severity.as_str(),
+                count: row.count,
+            })
+            .collect(),
+    };
+    write_document(out, &output)
+}
+
+const TOOL: Tool = Tool {
+    name: env!("CARGO_PKG_NAME"),
+    version: env!("CARGO_PKG_VERSION"),
+};
+
+impl JsonSummary {
+    fn of(summary: &Summary) -> Self {
+        Self {
             files: summary.files,
             checked: summary.checked,
             skipped: summary.skipped,
             errors: summary.errors,
             warnings: summary.warnings,
             infos: summary.infos,
-        },
-        diagnostics: reports
-            .iter()
-            .flat_map(|r| r.findings.iter().map(diagnostic))
-            .collect(),
-    };
+        }
+    }
+}
+
+fn write_document(out: &mut dyn Write, output: &impl Serialize) -> io::Result<()> {
     // Serialised in memory first, so that a write error keeps its kind
     // (a closed pipe is not a failure).
-    let mut text = serde_json::to_vec_pretty(&output).map_err(io::Error::other)?;
+    let mut text = serde_json::to_vec_pretty(output).map_err(io::Error::other)?;
     text.push(b'\n');
     out.write_all(&text)
 }

@@ -5,6 +5,7 @@
 mod cli;
 mod examples;
 mod fixtures;
+mod formats;
 mod meta;
 mod schema;
 mod support;
