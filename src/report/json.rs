@@ -42,6 +42,9 @@ struct Diagnostic<'a> {
     range: Option<Range>,
     related: Vec<RelatedOut<'a>>,
     help: Option<&'a str>,
+    /// Only for a finding in a JSON Lines file: the line of its document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    jsonl_line: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -67,6 +70,7 @@ fn diagnostic(finding: &Finding) -> Diagnostic<'_> {
             })
             .collect(),
         help: finding.help.as_deref(),
+        jsonl_line: finding.jsonl_line,
     }
 }
 
