@@ -1,7 +1,7 @@
 //! Finding the files to lint.
 //!
-//! A file named on the command line is always read, whatever its name. A
-//! directory is walked for `*.json` files, in sorted order, following symbolic
+//! A file named on the command line is always read, whatever its name, and
+//! `-` is standard input. A directory is walked for `*.json` files, in sorted order, following symbolic
 //! links (a link loop is reported, not followed forever) and skipping hidden
 //! directories, the usual dependency and build folders, and the configuration
 //! files that are JSON with comments by convention (`tsconfig.json`): they
@@ -10,6 +10,19 @@
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
+
+/// How paths are turned into documents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The name under which standard input (`-`) is shown, and by which it
+    /// is matched (`--stdin-filename`); `-` when `None`. It is never read
+    /// from disk. A name ending in `.jsonl` or `.ndjson` makes standard
+    /// input JSON Lines.
+    pub stdin_filename: Option<PathBuf>,
+}
+
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
 
 /// Directories that hold other people's JSON or build output, never request
 /// bodies of this repository.
@@ -35,6 +48,11 @@ pub enum Found {
         /// the relative path, `/`-separated.
         display: String,
     },
+    /// Standard input (`-`), read once, whatever how often `-` is given.
+    Stdin {
+        /// How it is shown: `--stdin-filename`, or `-`.
+        display: String,
+    },
     /// A path that could not be walked or is not a file.
     Error {
         /// How the path is shown.
@@ -58,9 +76,21 @@ pub fn display(path: &Path) -> String {
 /// Finds the files below `paths`, in order: each argument in turn, each
 /// directory's files sorted by name.
 #[must_use]
-pub fn discover(paths: &[PathBuf]) -> Vec<Found> {
+pub fn discover(paths: &[PathBuf], options: &Options) -> Vec<Found> {
     let mut found = Vec::new();
+    let mut stdin_seen = false;
     for path in paths {
+        if path.as_os_str() == STDIN {
+            if !stdin_seen {
+                stdin_seen = true;
+                let display = options
+                    .stdin_filename
+                    .as_deref()
+                    .map_or_else(|| STDIN.to_owned(), display);
+                found.push(Found::Stdin { display });
+            }
+            continue;
+        }
         let shown = display(path);
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, &mut found),

@@ -2,6 +2,7 @@
 //!
 //! Nothing here prints; [`crate::report`] renders what [`check`] returns.
 
+use std::io::Read;
 use std::path::PathBuf;
 
 use crate::discover::{self, Found};
@@ -109,11 +110,11 @@ impl Summary {
     }
 }
 
-/// Lints every file below `paths` and returns one report per file, sorted by
-/// path, whatever order they were read in.
+/// Lints every file below `paths` (`-` is standard input) and returns one
+/// report per file, sorted by path, whatever order they were read in.
 #[must_use]
-pub fn check(paths: &[PathBuf], config: &Config) -> Vec<FileReport> {
-    let mut reports: Vec<FileReport> = discover::discover(paths)
+pub fn check(paths: &[PathBuf], options: &discover::Options, config: &Config) -> Vec<FileReport> {
+    let mut reports: Vec<FileReport> = discover::discover(paths, options)
         .into_iter()
         .map(|found| match found {
             Found::File { path, display } => match std::fs::read(&path) {
@@ -122,6 +123,15 @@ pub fn check(paths: &[PathBuf], config: &Config) -> Vec<FileReport> {
                     tool_error(display, &discover::io_message(&error), Status::Unreadable)
                 }
             },
+            Found::Stdin { display } => {
+                let mut bytes = Vec::new();
+                match std::io::stdin().lock().read_to_end(&mut bytes) {
+                    Ok(_) => lint_file(display, &bytes, config),
+                    Err(error) => {
+                        tool_error(display, &discover::io_message(&error), Status::Unreadable)
+                    }
+                }
+            }
             Found::Error { display, message } => tool_error(display, &message, Status::NotAFile),
         })
         .collect();

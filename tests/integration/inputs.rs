@@ -1,4 +1,4 @@
-//! Inputs: JSON Lines files.
+//! Inputs: standard input (`-`, `--stdin-filename`) and JSON Lines files.
 //!
 //! Every run here gets a home directory of its own, so that the machine's
 //! global git configuration cannot change what a test sees.
@@ -67,6 +67,116 @@ fn places(json: &serde_json::Value) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// A request with a string amount (line 5) and a description padded after
+/// `Zoë` (line 6), with multi-byte characters before both.
+const REQUEST: &str = "{\n  \"type\": \"redirect\",\n  \"order_id\": \"Zoë-1\",\n  \
+     \"currency\": \"EUR\",\n  \"amount\": \"1000\",\n  \"description\": \"Zoë \"\n}\n";
+
+#[test]
+fn stdin_is_read_with_exact_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = orderlint(
+        dir.path(),
+        &["check", "-", "--format", "json"],
+        REQUEST.as_bytes(),
+    );
+    assert_eq!(code(&output), 1);
+    let json = json(&output);
+    // `"1000"` is at byte 81 (one `ë` before it is two bytes); the space
+    // after `Zoë` is column 22 but byte 111 (two `ë` before it).
+    assert_eq!(
+        places(&json),
+        [
+            "amount-not-in-cents - 5:13+81 \"/amount\"",
+            "whitespace-padding - 6:22+111 \"/description\"",
+        ]
+    );
+    assert_eq!(&REQUEST[81..87], "\"1000\"");
+    assert_eq!(&REQUEST[111..112], " ");
+    assert_eq!(json["summary"]["files"], 1);
+    assert_eq!(json["summary"]["checked"], 1);
+}
+
+#[test]
+fn stdin_filename_names_the_document_and_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("orders")).unwrap();
+    // A file by that name exists, but standard input is what is linted.
+    fs::write(dir.path().join("orders/today.json"), "not json").unwrap();
+    let args = ["check", "-", "--stdin-filename", "orders/today.json"];
+    let output = orderlint(dir.path(), &args, REQUEST.as_bytes());
+    assert_eq!(code(&output), 1);
+    insta::assert_snapshot!(stdout(&output));
+
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    let output = orderlint(dir.path(), &args, REQUEST.as_bytes());
+    assert_eq!(
+        places(&json(&output)),
+        [
+            "amount-not-in-cents orders/today.json 5:13+81 \"/amount\"",
+            "whitespace-padding orders/today.json 6:22+111 \"/description\"",
+        ]
+    );
+}
+
+#[test]
+fn stdin_filename_without_paths_reads_stdin_and_with_others_needs_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("good.json"), "{\"order_id\": \"A\"}").unwrap();
+    let output = orderlint(
+        dir.path(),
+        &["check", "--stdin-filename", "a.json", "--format", "json"],
+        REQUEST.as_bytes(),
+    );
+    assert_eq!(code(&output), 1);
+    assert_eq!(json(&output)["diagnostics"][0]["path"], "a.json");
+
+    let output = orderlint(
+        dir.path(),
+        &["check", "good.json", "--stdin-filename", "a.json"],
+        REQUEST.as_bytes(),
+    );
+    assert_eq!(code(&output), 2);
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "error: --stdin-filename names the document read from standard input; \
+         add `-` to the paths\n"
+    );
+}
+
+#[test]
+fn stdin_among_files_is_sorted_with_them_and_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.json"), "{").unwrap();
+    fs::write(dir.path().join("z.json"), "{").unwrap();
+    let output = orderlint(
+        dir.path(),
+        &["check", "z.json", "-", "a.json", "-", "--format", "json"],
+        b"[",
+    );
+    assert_eq!(code(&output), 1);
+    let json = json(&output);
+    let paths: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["-", "a.json", "z.json"]);
+    assert_eq!(json["summary"]["files"], 3);
+}
+
+#[test]
+fn empty_stdin_is_an_empty_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = orderlint(dir.path(), &["check", "-", "--format", "json"], b"");
+    assert_eq!(code(&output), 1);
+    let json = json(&output);
+    assert_eq!(places(&json), ["invalid-json - 1:1+0 \"\""]);
+    assert_eq!(json["diagnostics"][0]["message"], "the file is empty");
 }
 
 /// Five lines: an order with a decimal amount (line 1), a blank line, a
@@ -167,6 +277,33 @@ fn an_unfinished_line_is_reported_and_the_next_line_still_checked() {
     assert_eq!(
         json["diagnostics"][1]["message"],
         "unexpected end of the line: the object opened with `{` is never closed"
+    );
+}
+
+#[test]
+fn json_lines_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = LINES.join("\n");
+    let output = orderlint(
+        dir.path(),
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "log/requests.jsonl",
+            "--format",
+            "json",
+        ],
+        text.as_bytes(),
+    );
+    assert_eq!(code(&output), 1);
+    assert_eq!(
+        places(&json(&output)),
+        [
+            "amount-not-in-cents log/requests.jsonl 1:70+69 \"/amount\" (line 1)",
+            "invalid-json log/requests.jsonl 3:70+167 \"\" (line 3)",
+            "whitespace-padding log/requests.jsonl 5:97+292 \"/description\" (line 5)",
+        ]
     );
 }
 
