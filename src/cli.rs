@@ -49,7 +49,8 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files and directories to lint (default: `.`). Directories are searched
-    /// for `*.json`. `-` reads one document from standard input.
+    /// for `*.json`, `*.jsonl` and `*.ndjson`. `-` reads one document from
+    /// standard input.
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -66,6 +67,10 @@ pub struct CheckArgs {
     /// Lines. Without paths, standard input is read.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    /// Do not skip the files that `.gitignore`, `.ignore` and git's global
+    /// excludes ignore when walking directories.
+    #[arg(long)]
+    pub no_ignore: bool,
 }
 
 /// Where the output goes and how it may look.
@@ -143,6 +148,7 @@ fn check(
     };
     let options = discover::Options {
         stdin_filename: args.stdin_filename.clone(),
+        no_ignore: args.no_ignore,
     };
     let reports = run::check(&paths, &options, &config);
     let summary = Summary::of(&reports);

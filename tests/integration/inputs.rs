@@ -1,7 +1,8 @@
-//! Inputs: standard input (`-`, `--stdin-filename`) and JSON Lines files.
+//! Inputs: standard input (`-`, `--stdin-filename`), JSON Lines files, and
+//! the ignore files a directory walk respects (`--no-ignore`).
 //!
 //! Every run here gets a home directory of its own, so that the machine's
-//! global git configuration cannot change what a test sees.
+//! global git excludes cannot hide a test file.
 
 use std::fs;
 use std::io::Write;
@@ -322,5 +323,176 @@ fn json_lines_summary_counts_documents() {
         out.lines().last().unwrap(),
         "Checked 4 documents in 2 files, skipped 1 (not an order request): \
          2 errors, 1 warning, 0 infos"
+    );
+}
+
+/// Writes a file holding `{`, which is always one `invalid-json` finding,
+/// so that the paths reported are the files found.
+fn broken(dir: &Path, name: &str) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, "{").unwrap();
+}
+
+/// The paths reported, that is, the files read.
+fn found(output: &Output) -> Vec<String> {
+    json(output)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn gitignore_and_ignore_files_are_respected_outside_a_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for name in [
+        "kept.json",
+        "ignored.json",
+        "logs/kept.jsonl",
+        "logs/skip.ndjson",
+        "build/out.json",
+        "fixtures/a.json",
+        "fixtures/keep-me.json",
+    ] {
+        broken(root, name);
+    }
+    fs::write(root.join(".gitignore"), "ignored.json\nbuild/\n").unwrap();
+    fs::write(root.join(".ignore"), "*.ndjson\n").unwrap();
+    // A nested `.gitignore` with a negation, read as git reads it.
+    fs::write(root.join("fixtures/.gitignore"), "*.json\n!keep-me.json\n").unwrap();
+    let output = orderlint(root, &["check", ".", "--format", "json"], b"");
+    assert_eq!(
+        found(&output),
+        [
+            "./fixtures/keep-me.json",
+            "./kept.json",
+            "./logs/kept.jsonl"
+        ]
+    );
+
+    let output = orderlint(
+        root,
+        &["check", ".", "--no-ignore", "--format", "json"],
+        b"",
+    );
+    assert_eq!(
+        found(&output),
+        [
+            "./build/out.json",
+            "./fixtures/a.json",
+            "./fixtures/keep-me.json",
+            "./ignored.json",
+            "./kept.json",
+            "./logs/kept.jsonl",
+            "./logs/skip.ndjson",
+        ]
+    );
+
+    // A file named on the command line is read, ignored or not.
+    let output = orderlint(root, &["check", "ignored.json", "--format", "json"], b"");
+    assert_eq!(found(&output), ["ignored.json"]);
+}
+
+#[test]
+fn a_repositorys_ignore_files_apply_to_a_subdirectory_walked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join(".git/info")).unwrap();
+    fs::write(root.join(".git/info/exclude"), "local.json\n").unwrap();
+    fs::write(root.join(".gitignore"), "/orders/draft-*.json\n").unwrap();
+    for name in [
+        "orders/a.json",
+        "orders/draft-1.json",
+        "orders/local.json",
+        "orders/sub/draft-2.json",
+    ] {
+        broken(root, name);
+    }
+    // `orders` is walked, and the root's `.gitignore` and the repository's
+    // exclude file still apply; the anchored pattern only matches at its
+    // level.
+    let output = orderlint(root, &["check", "orders", "--format", "json"], b"");
+    assert_eq!(found(&output), ["orders/a.json", "orders/sub/draft-2.json"]);
+    let output = orderlint(
+        &root.join("orders"),
+        &["check", ".", "--format", "json"],
+        b"",
+    );
+    assert_eq!(found(&output), ["./a.json", "./sub/draft-2.json"]);
+}
+
+#[test]
+fn the_global_git_excludes_are_respected() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("work");
+    broken(&root, "a.json");
+    broken(&root, "scratch.json");
+    let excludes = dir.path().join("global-ignore");
+    fs::write(&excludes, "scratch.json\n").unwrap();
+    let gitconfig = dir.path().join("gitconfig");
+    fs::write(
+        &gitconfig,
+        format!("[core]\n\texcludesFile = {}\n", excludes.display()),
+    )
+    .unwrap();
+    let args = ["check", ".", "--format", "json"];
+    let output = orderlint_with(&root, &args, b"", Some(&gitconfig));
+    assert_eq!(found(&output), ["./a.json"]);
+    let output = orderlint_with(
+        &root,
+        &[&args[..], &["--no-ignore"]].concat(),
+        b"",
+        Some(&gitconfig),
+    );
+    assert_eq!(found(&output), ["./a.json", "./scratch.json"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    broken(dir.path(), "a.json");
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("pipe.json"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Nothing ever writes to the FIFO: a run that opened it would hang, so
+    // the run gets ten seconds.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_orderlint"))
+        .args(["check", ".", "pipe.json", "--format", "json"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("orderlint opened the FIFO and hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        code(&output),
+        2,
+        "the FIFO named explicitly is a tool error"
+    );
+    let json = json(&output);
+    assert_eq!(
+        found(&output),
+        ["./a.json", "pipe.json"],
+        "the walk passes the FIFO over"
+    );
+    assert_eq!(
+        json["diagnostics"][1]["message"],
+        "cannot read `pipe.json`: not a regular file or directory \
+         (a FIFO, socket or device is not read)"
     );
 }
