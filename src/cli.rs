@@ -1,10 +1,11 @@
 //! The command line: arguments (clap) and what each subcommand does.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::discover;
 use crate::finding::Severity;
 use crate::report::{self, Format, Style};
 use crate::rules;
@@ -47,8 +48,9 @@ pub enum Command {
 /// Arguments of `orderlint check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files and directories to lint. Directories are searched for `*.json`.
-    #[arg(default_value = ".")]
+    /// Files and directories to lint (default: `.`). Directories are searched
+    /// for `*.json`, `*.jsonl` and `*.ndjson`. `-` reads one document from
+    /// standard input.
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -68,6 +70,15 @@ pub struct CheckArgs {
     /// (a top-level `order_id`, or both `amount` and `currency`).
     #[arg(long)]
     pub all: bool,
+    /// The file name of the document read from standard input (`-`), shown
+    /// in the output; a name ending in `.jsonl` or `.ndjson` reads JSON
+    /// Lines. Without paths, standard input is read.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Do not skip the files that `.gitignore`, `.ignore` and git's global
+    /// excludes ignore when walking directories.
+    #[arg(long)]
+    pub no_ignore: bool,
 }
 
 /// Where the output goes and how it may look.
@@ -137,7 +148,25 @@ fn check(
         return Ok(2);
     }
     let config = Config { detect: !args.all };
-    let reports = run::check(&args.paths, &config);
+    let stdin = Path::new(discover::STDIN);
+    let paths = match (&args.stdin_filename, args.paths.is_empty()) {
+        (Some(_), true) => vec![stdin.to_path_buf()],
+        (None, true) => vec![PathBuf::from(".")],
+        (Some(_), false) if !args.paths.iter().any(|p| p == stdin) => {
+            writeln!(
+                err,
+                "error: --stdin-filename names the document read from standard input; \
+                 add `-` to the paths"
+            )?;
+            return Ok(2);
+        }
+        _ => args.paths.clone(),
+    };
+    let options = discover::Options {
+        stdin_filename: args.stdin_filename.clone(),
+        no_ignore: args.no_ignore,
+    };
+    let reports = run::check(&paths, &options, &config);
     let summary = Summary::of(&reports);
     *code = if summary.tool_errors > 0 {
         2

@@ -1,15 +1,39 @@
 //! Finding the files to lint.
 //!
-//! A file named on the command line is always read, whatever its name. A
-//! directory is walked for `*.json` files, in sorted order, following symbolic
+//! A file named on the command line is always read, whatever its name, and
+//! `-` is standard input. A directory is walked for `*.json` files and JSON
+//! Lines files (`*.jsonl`, `*.ndjson`), in sorted order, following symbolic
 //! links (a link loop is reported, not followed forever) and skipping hidden
 //! directories, the usual dependency and build folders, and the configuration
 //! files that are JSON with comments by convention (`tsconfig.json`): they
 //! are never order requests, and strict JSON would fail on them.
+//!
+//! The walk also skips what `.gitignore`, `.ignore`, `.git/info/exclude` and
+//! git's global excludes file (`core.excludesFile`) ignore, as git and
+//! ripgrep read them, unless [`Options::no_ignore`] is set. `.gitignore` is
+//! honoured outside a git repository too (as ruff does): a copy of a
+//! repository without its `.git`, such as a CI artifact or an unpacked
+//! archive, means the same files. The `ignore` crate (ripgrep's walker) does
+//! the reading and matching.
 
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
+use ignore::WalkBuilder;
+
+/// How paths are turned into documents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The name under which standard input (`-`) is shown, and by which it
+    /// is matched (`--stdin-filename`); `-` when `None`. It is never read
+    /// from disk. A name ending in `.jsonl` or `.ndjson` makes standard
+    /// input JSON Lines.
+    pub stdin_filename: Option<PathBuf>,
+    /// Walk directories without reading ignore files (`--no-ignore`).
+    pub no_ignore: bool,
+}
+
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
 
 /// Directories that hold other people's JSON or build output, never request
 /// bodies of this repository.
@@ -35,6 +59,11 @@ pub enum Found {
         /// the relative path, `/`-separated.
         display: String,
     },
+    /// Standard input (`-`), read once, whatever how often `-` is given.
+    Stdin {
+        /// How it is shown: `--stdin-filename`, or `-`.
+        display: String,
+    },
     /// A path that could not be walked or is not a file.
     Error {
         /// How the path is shown.
@@ -58,12 +87,24 @@ pub fn display(path: &Path) -> String {
 /// Finds the files below `paths`, in order: each argument in turn, each
 /// directory's files sorted by name.
 #[must_use]
-pub fn discover(paths: &[PathBuf]) -> Vec<Found> {
+pub fn discover(paths: &[PathBuf], options: &Options) -> Vec<Found> {
     let mut found = Vec::new();
+    let mut stdin_seen = false;
     for path in paths {
+        if path.as_os_str() == STDIN {
+            if !stdin_seen {
+                stdin_seen = true;
+                let display = options
+                    .stdin_filename
+                    .as_deref()
+                    .map_or_else(|| STDIN.to_owned(), display);
+                found.push(Found::Stdin { display });
+            }
+            continue;
+        }
         let shown = display(path);
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut found),
+            Ok(meta) if meta.is_dir() => walk(path, options, &mut found),
             Ok(meta) if meta.is_file() => found.push(Found::File {
                 path: path.clone(),
                 display: shown,
@@ -82,18 +123,30 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Found> {
     found
 }
 
-fn walk(root: &Path, found: &mut Vec<Found>) {
-    let walker = WalkDir::new(root)
+/// Whether a file found in a directory is one to lint, by its name.
+fn is_walked_file(name: &str) -> bool {
+    let is_json = name.ends_with(".json") && !is_jsonc_config(name);
+    is_json || crate::jsonl::is_json_lines(name)
+}
+
+fn walk(root: &Path, options: &Options, found: &mut Vec<Found>) {
+    let walker = WalkBuilder::new(root)
+        // First: it sets `hidden` too, which is set again below.
+        .standard_filters(!options.no_ignore)
+        // Hidden directories are skipped by `filter_entry`; a hidden file is
+        // read, as before the ignore files were.
+        .hidden(false)
+        .require_git(false)
         .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_skipped_dir(entry));
+        .sort_by_file_name(std::ffi::OsStr::cmp)
+        .filter_entry(|entry| entry.depth() == 0 || !is_skipped_dir(entry))
+        .build();
     for entry in walker {
         match entry {
             Ok(entry) => {
                 let name = entry.file_name().to_string_lossy();
-                let is_json = name.ends_with(".json") && !is_jsonc_config(&name);
-                if entry.file_type().is_file() && is_json {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && is_walked_file(&name) {
                     found.push(Found::File {
                         display: display(entry.path()),
                         path: entry.into_path(),
@@ -101,23 +154,30 @@ fn walk(root: &Path, found: &mut Vec<Found>) {
                 }
             }
             Err(error) => {
-                if error.path().is_some_and(is_ignorable_dangling_link) {
+                let error = WalkError::of(&error);
+                if !error.walking {
+                    // A problem in an ignore file (a bad glob, an unreadable
+                    // `.gitignore`): git goes on without it, and so does the
+                    // walk.
                     continue;
                 }
-                let shown = error.path().map_or_else(|| display(root), display);
-                let message = if let Some(ancestor) = error.loop_ancestor() {
+                if error.path.is_some_and(is_ignorable_dangling_link) {
+                    continue;
+                }
+                let shown = error.path.map_or_else(|| display(root), display);
+                let message = if let Some(ancestor) = error.loop_ancestor {
                     format!(
                         "symbolic link loop: it leads back to `{}`; not followed",
                         display(ancestor)
                     )
-                } else if error.path().is_some_and(|p| {
+                } else if error.path.is_some_and(|p| {
                     std::fs::symlink_metadata(p).is_ok() && std::fs::metadata(p).is_err()
                 }) {
                     "dangling symbolic link: its target does not exist".to_owned()
-                } else if let Some(io) = error.io_error() {
+                } else if let Some(io) = error.io {
                     io_message(io)
                 } else {
-                    error.to_string()
+                    error.text
                 };
                 found.push(Found::Error {
                     display: shown,
@@ -128,9 +188,61 @@ fn walk(root: &Path, found: &mut Vec<Found>) {
     }
 }
 
+/// An error of the walk, unwrapped from the layers `ignore` puts around it.
+struct WalkError<'e> {
+    /// It comes from walking a directory (rather than from reading an
+    /// ignore file): `ignore` gives those a depth.
+    walking: bool,
+    /// The path it is about.
+    path: Option<&'e Path>,
+    /// For a symbolic link loop, where the link leads back to.
+    loop_ancestor: Option<&'e Path>,
+    /// The I/O error underneath, if any.
+    io: Option<&'e std::io::Error>,
+    /// The error as `ignore` words it.
+    text: String,
+}
+
+impl<'e> WalkError<'e> {
+    fn of(error: &'e ignore::Error) -> Self {
+        let mut unpacked = Self {
+            walking: false,
+            path: None,
+            loop_ancestor: None,
+            io: None,
+            text: error.to_string(),
+        };
+        let mut layer = error;
+        loop {
+            match layer {
+                ignore::Error::WithDepth { err, .. } => {
+                    unpacked.walking = true;
+                    layer = err;
+                }
+                ignore::Error::WithPath { path, err } => {
+                    unpacked.path = unpacked.path.or(Some(path));
+                    layer = err;
+                }
+                ignore::Error::WithLineNumber { err, .. } => layer = err,
+                ignore::Error::Loop { ancestor, child } => {
+                    unpacked.path = unpacked.path.or(Some(child));
+                    unpacked.loop_ancestor = Some(ancestor);
+                    break;
+                }
+                ignore::Error::Io(io) => {
+                    unpacked.io = Some(io);
+                    break;
+                }
+                _ => break,
+            }
+        }
+        unpacked
+    }
+}
+
 /// A symbolic link whose target does not exist, that the walk would not have
-/// read anyway (not `*.json`, or hidden): a broken `README` link is not this
-/// tool's business. A broken `order.json` link is reported.
+/// read anyway (not a file it walks for, or hidden): a broken `README` link
+/// is not this tool's business. A broken `order.json` link is reported.
 fn is_ignorable_dangling_link(path: &Path) -> bool {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let dangling = is_link && std::fs::metadata(path).is_err();
@@ -138,11 +250,11 @@ fn is_ignorable_dangling_link(path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    dangling && (!name.ends_with(".json") || name.starts_with('.'))
+    dangling && (!is_walked_file(&name) || name.starts_with('.'))
 }
 
-fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
-    if !entry.file_type().is_dir() {
+fn is_skipped_dir(entry: &ignore::DirEntry) -> bool {
+    if !entry.file_type().is_some_and(|t| t.is_dir()) {
         return false;
     }
     let name = entry.file_name().to_string_lossy();

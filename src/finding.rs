@@ -120,6 +120,10 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// How to fix it.
     pub help: Option<String>,
+    /// For a finding in a JSON Lines file (`*.jsonl`, `*.ndjson`): the
+    /// 1-based line of the document it is in. `pointer` is then a pointer
+    /// into that line's document. `None` for any other file.
+    pub jsonl_line: Option<usize>,
 }
 
 impl Finding {
@@ -138,6 +142,7 @@ impl Finding {
             label: None,
             related: Vec::new(),
             help: None,
+            jsonl_line: None,
         }
     }
 
@@ -276,6 +281,7 @@ impl Sink {
                         })
                         .collect(),
                     help: p.help,
+                    jsonl_line: None,
                 }
             })
             .collect();

@@ -6,12 +6,14 @@
 //! [`rules`] (the JSON Schema among them) check the document and report
 //! [`Finding`]s, and [`report`] renders them. [`lint_str`] is the pure core:
 //! no I/O, no printing; the CLI, the tests and any editor integration call it.
+//! [`lint_jsonl`] lints a JSON Lines file with it, one line at a time.
 
 pub mod cli;
 pub mod decimal;
 pub mod discover;
 pub mod document;
 pub mod finding;
+pub mod jsonl;
 pub mod locate;
 pub mod order;
 pub mod parse;
@@ -54,6 +56,14 @@ pub enum Status {
     /// symbolic link loop or a dangling link, or a FIFO or device (an
     /// `io-error` finding says which). Not counted as a file.
     NotAFile,
+    /// A JSON Lines file: so many of its lines were linted, so many were
+    /// valid JSON but not order requests (blank lines are neither).
+    JsonLines {
+        /// Lines linted (including those that are not JSON).
+        checked: usize,
+        /// Lines that are valid JSON but not order requests.
+        skipped: usize,
+    },
 }
 
 /// The outcome of linting one document.
@@ -76,21 +86,39 @@ pub fn lint_str(path: &str, text: &str, config: &Config) -> Vec<Finding> {
 /// names the first bad byte.
 #[must_use]
 pub fn lint_bytes(path: &str, bytes: &[u8], config: &Config) -> Outcome {
-    let error = match std::str::from_utf8(bytes) {
-        Ok(text) => return lint_text(path, text, config),
-        Err(error) => error,
-    };
+    match std::str::from_utf8(bytes) {
+        Ok(text) => lint_text(path, text, config),
+        Err(error) => not_utf8(path, bytes, &error, 0),
+    }
+}
+
+/// Lints a JSON Lines file (`*.jsonl`, `*.ndjson`): each non-blank line is
+/// one document, linted as [`lint_text`] lints a file, with every position
+/// moved to where the line is in the file (see [`jsonl`]).
+#[must_use]
+pub fn lint_jsonl(path: &str, bytes: &[u8], config: &Config) -> Outcome {
+    let mut lines = jsonl::JsonLines::new(path, config);
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        lines.push(line);
+    }
+    lines.finish()
+}
+
+/// The `invalid-json` finding for bytes that are not UTF-8. `base` is the
+/// byte offset of `bytes` in the file, for the message.
+fn not_utf8(path: &str, bytes: &[u8], error: &std::str::Utf8Error, base: usize) -> Outcome {
     let at = error.valid_up_to();
     let bad = error.error_len().unwrap_or(bytes.len() - at);
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let byte = base + at;
     let message = if utf16 {
         "the file is UTF-16 (it starts with a UTF-16 byte order mark); JSON must be UTF-8"
             .to_owned()
     } else if error.error_len().is_none() {
-        format!("the file is not valid UTF-8: it ends in the middle of a character, at byte {at}")
+        format!("the file is not valid UTF-8: it ends in the middle of a character, at byte {byte}")
     } else {
         format!(
-            "the file is not valid UTF-8 at byte {at} (0x{:02X}); is it Latin-1 or Windows-1252?",
+            "the file is not valid UTF-8 at byte {byte} (0x{:02X}); is it Latin-1 or Windows-1252?",
             bytes[at]
         )
     };

@@ -2,6 +2,7 @@
 //!
 //! Nothing here prints; [`crate::report`] renders what [`check`] returns.
 
+use std::io::Read;
 use std::path::PathBuf;
 
 use crate::discover::{self, Found};
@@ -39,15 +40,22 @@ pub struct FileReport {
 }
 
 /// Counts for the summary line and the JSON `summary` object.
+///
+/// `checked` and `skipped` count documents: a JSON file (or standard input)
+/// is one document, and so is each non-blank line of a JSON Lines file.
+/// `files` counts files, a JSON Lines file once.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
     /// Files found: checked, skipped, or unreadable (a path that is not a
     /// file, such as a link loop, is not counted).
     pub files: usize,
-    /// Files linted as order requests (including those that are not JSON).
+    /// Documents linted as order requests (including those that are not
+    /// JSON).
     pub checked: usize,
-    /// Valid JSON files that are not order requests.
+    /// Documents that are valid JSON but not order requests.
     pub skipped: usize,
+    /// JSON Lines files among `files`.
+    pub json_lines: usize,
     /// Findings of severity error (tool errors included).
     pub errors: usize,
     /// Findings of severity warning.
@@ -67,6 +75,11 @@ impl Summary {
             match report.status {
                 Status::Checked => summary.checked += 1,
                 Status::Skipped => summary.skipped += 1,
+                Status::JsonLines { checked, skipped } => {
+                    summary.checked += checked;
+                    summary.skipped += skipped;
+                    summary.json_lines += 1;
+                }
                 Status::Unreadable | Status::NotAFile => {}
             }
             if report.status != Status::NotAFile {
@@ -97,11 +110,11 @@ impl Summary {
     }
 }
 
-/// Lints every file below `paths` and returns one report per file, sorted by
-/// path, whatever order they were read in.
+/// Lints every file below `paths` (`-` is standard input) and returns one
+/// report per file, sorted by path, whatever order they were read in.
 #[must_use]
-pub fn check(paths: &[PathBuf], config: &Config) -> Vec<FileReport> {
-    let mut reports: Vec<FileReport> = discover::discover(paths)
+pub fn check(paths: &[PathBuf], options: &discover::Options, config: &Config) -> Vec<FileReport> {
+    let mut reports: Vec<FileReport> = discover::discover(paths, options)
         .into_iter()
         .map(|found| match found {
             Found::File { path, display } => match std::fs::read(&path) {
@@ -110,6 +123,15 @@ pub fn check(paths: &[PathBuf], config: &Config) -> Vec<FileReport> {
                     tool_error(display, &discover::io_message(&error), Status::Unreadable)
                 }
             },
+            Found::Stdin { display } => {
+                let mut bytes = Vec::new();
+                match std::io::stdin().lock().read_to_end(&mut bytes) {
+                    Ok(_) => lint_file(display, &bytes, config),
+                    Err(error) => {
+                        tool_error(display, &discover::io_message(&error), Status::Unreadable)
+                    }
+                }
+            }
             Found::Error { display, message } => tool_error(display, &message, Status::NotAFile),
         })
         .collect();
@@ -118,11 +140,23 @@ pub fn check(paths: &[PathBuf], config: &Config) -> Vec<FileReport> {
     reports
 }
 
-/// Lints the bytes of one file.
+/// Lints the bytes of one file: as JSON Lines when its name says so (see
+/// [`crate::jsonl::is_json_lines`]), else as one JSON document.
 #[must_use]
 pub fn lint_file(path: String, bytes: &[u8], config: &Config) -> FileReport {
-    let outcome = crate::lint_bytes(&path, bytes, config);
-    let text = (!outcome.findings.is_empty()).then(|| crate::displayable(bytes).into_owned());
+    let json_lines = crate::jsonl::is_json_lines(&path);
+    let outcome = if json_lines {
+        crate::lint_jsonl(&path, bytes, config)
+    } else {
+        crate::lint_bytes(&path, bytes, config)
+    };
+    let text = (!outcome.findings.is_empty()).then(|| {
+        if json_lines {
+            crate::jsonl::displayable(bytes).into_owned()
+        } else {
+            crate::displayable(bytes).into_owned()
+        }
+    });
     FileReport {
         path,
         text,

@@ -134,9 +134,19 @@ impl SourceCode for Source {
 }
 
 /// `Checked 3 files, skipped 1 (not an order request): 2 errors, 1 warning, 0 infos`.
+/// When JSON Lines files were read, what is counted is documents:
+/// `Checked 12 documents in 3 files, skipped 1 (…): …`.
 #[must_use]
 pub fn summary_line(summary: &Summary) -> String {
-    let mut line = format!("Checked {}", plural(summary.checked, "file"));
+    let mut line = if summary.json_lines == 0 {
+        format!("Checked {}", plural(summary.checked, "file"))
+    } else {
+        format!(
+            "Checked {} in {}",
+            plural(summary.checked, "document"),
+            plural(summary.files, "file")
+        )
+    };
     if summary.skipped > 0 {
         let what = if summary.skipped == 1 {
             "not an order request"

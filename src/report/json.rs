@@ -58,6 +58,9 @@ struct Diagnostic<'a> {
     range: Option<Range>,
     related: Vec<RelatedOut<'a>>,
     help: Option<&'a str>,
+    /// Only for a finding in a JSON Lines file: the line of its document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    jsonl_line: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -83,6 +86,7 @@ fn diagnostic(finding: &Finding) -> Diagnostic<'_> {
             })
             .collect(),
         help: finding.help.as_deref(),
+        jsonl_line: finding.jsonl_line,
     }
 }
 

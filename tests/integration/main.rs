@@ -6,6 +6,7 @@ mod cli;
 mod examples;
 mod fixtures;
 mod formats;
+mod inputs;
 mod meta;
 mod schema;
 mod support;

@@ -1,0 +1,302 @@
+//! JSON Lines (`*.jsonl`, `*.ndjson`): one request per line, as recorded
+//! payloads and request logs keep them.
+//!
+//! Each non-blank line is a document of its own, linted by
+//! [`crate::lint_text`] as a file would be, and its findings are moved to
+//! where the line is in the file: lines, columns and byte offsets are the
+//! file's own. A line that is not JSON is an `invalid-json` finding and the
+//! next line is checked as usual; a line that is valid JSON but not an order
+//! request is skipped (order detection applies per line). Lines end at `\n`;
+//! a `\r` before it is not part of the document, and the last line needs no
+//! line break. A line of nothing but white space is blank, and not a
+//! document.
+//!
+//! [`JsonLines`] takes one line at a time and keeps no text, so that a caller
+//! can feed it from a reader without holding the file.
+
+use std::borrow::Cow;
+
+use crate::finding::{Finding, Position, Range};
+use crate::{Config, Outcome, Status};
+
+/// Whether a path names a JSON Lines file: it ends in `.jsonl` or `.ndjson`.
+#[must_use]
+pub fn is_json_lines(path: &str) -> bool {
+    path.ends_with(".jsonl") || path.ends_with(".ndjson")
+}
+
+/// Lints a JSON Lines file one line at a time: [`JsonLines::push`] each line
+/// in order, then [`JsonLines::finish`].
+#[derive(Debug)]
+pub struct JsonLines<'a> {
+    path: &'a str,
+    config: &'a Config,
+    /// Lines pushed so far.
+    line: usize,
+    /// Byte offset of the next line in the file.
+    offset: usize,
+    checked: usize,
+    skipped: usize,
+    findings: Vec<Finding>,
+}
+
+impl<'a> JsonLines<'a> {
+    /// Starts a file; `path` fills in [`Finding::path`].
+    #[must_use]
+    pub fn new(path: &'a str, config: &'a Config) -> Self {
+        Self {
+            path,
+            config,
+            line: 0,
+            offset: 0,
+            checked: 0,
+            skipped: 0,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Lints the next line. `raw` is the line as read, with its `\n` or
+    /// `\r\n` when it has one (the last line of a file may not), and no
+    /// other `\n`.
+    pub fn push(&mut self, raw: &[u8]) {
+        let start = self.offset;
+        self.offset += raw.len();
+        self.line += 1;
+        let content = raw.strip_suffix(b"\n").unwrap_or(raw);
+        let content = content.strip_suffix(b"\r").unwrap_or(content);
+        let blank_from = if self.line == 1 && content.starts_with(BOM) {
+            BOM.len()
+        } else {
+            0
+        };
+        if content[blank_from..]
+            .iter()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\r'))
+        {
+            return;
+        }
+        let outcome = match std::str::from_utf8(content) {
+            Ok(text) => crate::lint_text(self.path, text, self.config),
+            Err(error) => crate::not_utf8(self.path, content, &error, start),
+        };
+        match outcome.status {
+            Status::Skipped => self.skipped += 1,
+            _ => self.checked += 1,
+        }
+        let line = self.line;
+        self.findings
+            .extend(outcome.findings.into_iter().map(|mut finding| {
+                move_to_line(&mut finding, line, start);
+                finding
+            }));
+    }
+
+    /// The findings of every line, in order, and how many lines were linted
+    /// and skipped.
+    #[must_use]
+    pub fn finish(self) -> Outcome {
+        Outcome {
+            status: Status::JsonLines {
+                checked: self.checked,
+                skipped: self.skipped,
+            },
+            findings: self.findings,
+        }
+    }
+}
+
+/// The UTF-8 byte order mark, which only the first line may start with.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Moves a finding in the document of line `line` (1-based), which starts at
+/// byte `start` of the file, to the file's own positions, and words the
+/// syntax errors for a line rather than a file.
+fn move_to_line(finding: &mut Finding, line: usize, start: usize) {
+    let position = |p: Position| Position {
+        // The document is one line: its line 1 is the file's line `line`.
+        line: p.line + line - 1,
+        column: p.column,
+        offset: p.offset + start,
+    };
+    let range = |r: Range| Range {
+        start: position(r.start),
+        end: position(r.end),
+    };
+    if let Some(span) = &mut finding.span {
+        span.start += start;
+        span.end += start;
+    }
+    finding.range = finding.range.map(range);
+    for related in &mut finding.related {
+        related.span.start += start;
+        related.span.end += start;
+        related.range = range(related.range);
+    }
+    finding.jsonl_line = Some(line);
+    if finding.rule == crate::rules::invalid_json::InvalidJson::META.name {
+        finding.message = of_a_line(&finding.message);
+        finding.label = finding.label.as_deref().map(of_a_line);
+        finding.help = finding.help.as_deref().map(of_a_line);
+    }
+}
+
+/// A syntax error's words about the end of the file, said of the line: in
+/// JSON Lines the document ends where the line does.
+fn of_a_line(text: &str) -> String {
+    text.replace("end of file", "end of the line")
+        .replace("the file ends", "the line ends")
+        .replace("a file holds one JSON value", "a line holds one JSON value")
+}
+
+/// The text of a JSON Lines file as it can be shown: like
+/// [`crate::displayable`], but every byte that is not UTF-8 becomes one `?`
+/// and the text goes on after it, so that the lines after a bad one keep
+/// their byte offsets and columns.
+#[must_use]
+pub fn displayable(bytes: &[u8]) -> Cow<'_, str> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return crate::displayable(text.as_bytes());
+    }
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(&crate::displayable(chunk.valid().as_bytes()));
+        text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
+    }
+    Cow::Owned(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lint(text: &str) -> Outcome {
+        crate::lint_jsonl("x.jsonl", text.as_bytes(), &Config::default())
+    }
+
+    /// Where each finding is, leaving out `schema` (these requests lack
+    /// required fields, which is not what is tested).
+    fn places(outcome: &Outcome) -> Vec<(Option<usize>, usize, usize, usize, &str)> {
+        outcome
+            .findings
+            .iter()
+            .filter(|f| f.rule != "schema")
+            .map(|f| {
+                let start = f.range.unwrap().start;
+                (f.jsonl_line, start.line, start.column, start.offset, f.rule)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn positions_are_the_files_own() {
+        let line = r#"{"order_id": "A", "currency": "EUR", "amount": 1.5}"#;
+        let text = format!("{line}\n{line}\n");
+        let outcome = lint(&text);
+        let column = line.find("1.5").unwrap() + 1;
+        let second = line.len() + 1 + column - 1;
+        assert_eq!(
+            places(&outcome),
+            [
+                (Some(1), 1, column, column - 1, "amount-not-in-cents"),
+                (Some(2), 2, column, second, "amount-not-in-cents"),
+            ]
+        );
+        assert_eq!(
+            outcome.status,
+            Status::JsonLines {
+                checked: 2,
+                skipped: 0
+            }
+        );
+        let span = outcome.findings[1].span.unwrap();
+        assert_eq!(&text[span.start..span.end], "1.5");
+    }
+
+    #[test]
+    fn blank_lines_are_not_documents_and_crlf_and_no_final_newline_work() {
+        let text = "\r\n  \t\r\n{\"order_id\": \"A\", \"amount\": 1.5}\r\n\n[1]";
+        let outcome = lint(text);
+        assert_eq!(
+            places(&outcome),
+            [(Some(3), 3, 29, 35, "amount-not-in-cents")]
+        );
+        assert_eq!(
+            outcome.status,
+            Status::JsonLines {
+                checked: 1,
+                skipped: 1
+            }
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_speaks_of_the_line() {
+        let outcome = lint("{\"order_id\": \"A\",\n{\"order_id\": \"B\"}\n");
+        let first = &outcome.findings[0];
+        assert_eq!(first.rule, "invalid-json");
+        assert_eq!(first.jsonl_line, Some(1));
+        assert!(
+            first.message.contains("end of the line"),
+            "{}",
+            first.message
+        );
+        assert!(!first.message.contains("file"), "{}", first.message);
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_names_the_files_byte() {
+        let mut bytes = b"{\"order_id\": \"A\"}\n".to_vec();
+        bytes.extend_from_slice(b"{\"order_id\": \"Caf\xE9\"}\n");
+        bytes.extend_from_slice(b"{\"order_id\": \"B\", \"amount\": 1.5}");
+        let outcome = crate::lint_jsonl("x.jsonl", &bytes, &Config::default());
+        let bad = bytes.iter().position(|&b| b == 0xE9).unwrap();
+        let rules: Vec<_> = places(&outcome);
+        assert_eq!(rules[0], (Some(2), 2, 18, bad, "invalid-json"));
+        let invalid = outcome
+            .findings
+            .iter()
+            .find(|f| f.rule == "invalid-json")
+            .unwrap();
+        assert!(
+            invalid.message.contains(&format!("at byte {bad} ")),
+            "{}",
+            invalid.message
+        );
+        assert_eq!(rules[1], (Some(3), 3, 29, 67, "amount-not-in-cents"));
+        assert_eq!(rules.len(), 2);
+        let shown = displayable(&bytes);
+        assert_eq!(shown.len(), bytes.len(), "every byte keeps its offset");
+        let span = outcome.findings.last().unwrap().span.unwrap();
+        assert_eq!(&shown[span.start..span.end], "1.5");
+    }
+
+    #[test]
+    fn an_empty_file_has_no_documents() {
+        let outcome = lint("");
+        assert!(outcome.findings.is_empty());
+        assert_eq!(
+            outcome.status,
+            Status::JsonLines {
+                checked: 0,
+                skipped: 0
+            }
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_on_the_first_line_is_not_a_column() {
+        let outcome = lint("\u{feff}{\"order_id\": \"A\", \"amount\": 1.5}\n");
+        assert_eq!(
+            places(&outcome),
+            [(Some(1), 1, 29, 31, "amount-not-in-cents")]
+        );
+    }
+
+    #[test]
+    fn json_lines_names() {
+        assert!(is_json_lines("a/b.jsonl"));
+        assert!(is_json_lines("b.ndjson"));
+        assert!(!is_json_lines("b.json"));
+        assert!(!is_json_lines("jsonl"));
+    }
+}
