@@ -8,6 +8,7 @@
 //! no I/O, no printing; the CLI, the tests and any editor integration call it.
 
 pub mod cli;
+pub mod config;
 pub mod decimal;
 pub mod discover;
 pub mod document;
@@ -54,6 +55,9 @@ pub enum Status {
     /// symbolic link loop or a dangling link, or a FIFO or device (an
     /// `io-error` finding says which). Not counted as a file.
     NotAFile,
+    /// The configuration file, which has findings of its own (an unused
+    /// suppression). Not counted as a file.
+    Config,
 }
 
 /// The outcome of linting one document.

@@ -2,8 +2,10 @@
 //!
 //! Nothing here prints; [`crate::report`] renders what [`check`] returns.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use crate::config::{Applied, Settings};
 use crate::discover::{self, Found};
 use crate::finding::{Finding, Severity};
 use crate::{Config, Status};
@@ -67,9 +69,9 @@ impl Summary {
             match report.status {
                 Status::Checked => summary.checked += 1,
                 Status::Skipped => summary.skipped += 1,
-                Status::Unreadable | Status::NotAFile => {}
+                Status::Unreadable | Status::NotAFile | Status::Config => {}
             }
-            if report.status != Status::NotAFile {
+            if !matches!(report.status, Status::NotAFile | Status::Config) {
                 summary.files += 1;
             }
             for finding in &report.findings {
@@ -101,21 +103,86 @@ impl Summary {
 /// path, whatever order they were read in.
 #[must_use]
 pub fn check(paths: &[PathBuf], config: &Config) -> Vec<FileReport> {
+    check_configured(paths, config, &Settings::default())
+}
+
+/// [`check`] under a configuration: `include`/`exclude` choose the files,
+/// and each file's findings go through [`crate::config::FileSettings::apply`].
+/// A suppression that silenced nothing is reported on the configuration
+/// file.
+#[must_use]
+pub fn check_configured(
+    paths: &[PathBuf],
+    config: &Config,
+    settings: &Settings,
+) -> Vec<FileReport> {
+    let mut relevant = BTreeSet::new();
+    let mut used = BTreeSet::new();
     let mut reports: Vec<FileReport> = discover::discover(paths)
         .into_iter()
-        .map(|found| match found {
-            Found::File { path, display } => match std::fs::read(&path) {
-                Ok(bytes) => lint_file(display, &bytes, config),
-                Err(error) => {
-                    tool_error(display, &discover::io_message(&error), Status::Unreadable)
+        .filter_map(|found| match found {
+            Found::File { path, display } => {
+                // discover gives a file named on the command line back as given.
+                let explicit = paths.contains(&path);
+                if !settings.admits(&path, explicit) {
+                    return None;
                 }
-            },
-            Found::Error { display, message } => tool_error(display, &message, Status::NotAFile),
+                let bytes = match std::fs::read(&path) {
+                    Ok(bytes) => bytes,
+                    Err(error) => {
+                        let message = discover::io_message(&error);
+                        return Some(tool_error(display, &message, Status::Unreadable));
+                    }
+                };
+                let (report, applied) = lint_configured(display, &path, &bytes, config, settings);
+                relevant.extend(applied.relevant);
+                used.extend(applied.used);
+                Some(report)
+            }
+            Found::Error { display, message } => {
+                Some(tool_error(display, &message, Status::NotAFile))
+            }
         })
         .collect();
+    let unused = settings.unused_suppressions(&relevant, &used);
+    if let (Some(file), false) = (&settings.file, unused.is_empty()) {
+        reports.push(FileReport {
+            path: file.shown.clone(),
+            text: Some(file.text.clone()),
+            status: Status::Config,
+            findings: unused,
+        });
+    }
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     reports.dedup_by(|a, b| a.path == b.path);
     reports
+}
+
+/// Lints the bytes of one file and applies the configuration to its
+/// findings. `path` is where the file is (or, for standard input, the name
+/// it is given), for matching the configuration's globs. The suppressions
+/// that were relevant and used are returned with the report, with
+/// `relevant` empty when the file was not checked.
+#[must_use]
+pub fn lint_configured(
+    display: String,
+    path: &std::path::Path,
+    bytes: &[u8],
+    config: &Config,
+    settings: &Settings,
+) -> (FileReport, Applied) {
+    let mut report = lint_file(display, bytes, config);
+    let mut applied = settings
+        .for_file(path)
+        .apply(std::mem::take(&mut report.findings));
+    if report.status != Status::Checked {
+        applied.relevant.clear();
+    }
+    report.findings = std::mem::take(&mut applied.findings);
+    if report.findings.is_empty() {
+        report.text = None;
+    }
+    (report, applied)
 }
 
 /// Lints the bytes of one file.
