@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::config::{self, Settings};
 use crate::discover;
 use crate::finding::Severity;
 use crate::report::{self, Format, Style};
@@ -63,9 +64,10 @@ pub struct CheckArgs {
     /// concise, github or json).
     #[arg(long)]
     pub statistics: bool,
-    /// Exit with 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = Severity::Warning)]
-    pub fail_on: Severity,
+    /// Exit with 1 when a finding is at or above this severity [default:
+    /// `fail-on` in orderlint.toml, else warning].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<Severity>,
     /// Lint every JSON file, not only those that look like order requests
     /// (a top-level `order_id`, or both `amount` and `currency`).
     #[arg(long)]
@@ -79,6 +81,29 @@ pub struct CheckArgs {
     /// excludes ignore when walking directories.
     #[arg(long)]
     pub no_ignore: bool,
+    /// Read this configuration file instead of searching upward from the
+    /// working directory for `orderlint.toml`.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Report only these rules (comma-separated), even those the
+    /// configuration turns off.
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = rule_name)]
+    pub select: Option<Vec<&'static str>>,
+    /// Report none of these rules (comma-separated), whatever the
+    /// configuration says.
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = rule_name)]
+    pub ignore: Vec<&'static str>,
+    /// Apply the configuration's `exclude` to files named on the command
+    /// line too (pre-commit names every staged file).
+    #[arg(long)]
+    pub force_exclude: bool,
+}
+
+/// A rule name given on the command line.
+fn rule_name(name: &str) -> Result<&'static str, String> {
+    rules::by_name(name)
+        .map(|meta| meta.name)
+        .ok_or_else(|| format!("unknown rule `{name}`; {}", config::unknown_rule_help(name)))
 }
 
 /// Where the output goes and how it may look.
@@ -102,6 +127,9 @@ pub fn execute(cli: Cli, terminal: &mut Terminal<'_>) -> u8 {
         Command::Rules => list_rules(out).map(|()| 0),
         Command::Explain { rule } if rule == run::IO_ERROR => out
             .write_all(run::IO_ERROR_EXPLANATION.as_bytes())
+            .map(|()| 0),
+        Command::Explain { rule } if rule == config::UNUSED_SUPPRESSION => out
+            .write_all(config::UNUSED_SUPPRESSION_EXPLANATION.as_bytes())
             .map(|()| 0),
         Command::Explain { rule } => match rules::by_name(&rule) {
             Some(meta) => out.write_all(meta.explanation().as_bytes()).map(|()| 0),
@@ -147,7 +175,17 @@ fn check(
         )?;
         return Ok(2);
     }
-    let config = Config { detect: !args.all };
+    let style = Style { color, width: 100 };
+    let Some(settings) = settings(args, err, style)? else {
+        return Ok(2);
+    };
+    let config = Config {
+        detect: !args.all && settings.detect().unwrap_or(true),
+    };
+    let fail_on = args
+        .fail_on
+        .or(settings.fail_on())
+        .unwrap_or(Severity::Warning);
     let stdin = Path::new(discover::STDIN);
     let paths = match (&args.stdin_filename, args.paths.is_empty()) {
         (Some(_), true) => vec![stdin.to_path_buf()],
@@ -166,12 +204,12 @@ fn check(
         stdin_filename: args.stdin_filename.clone(),
         no_ignore: args.no_ignore,
     };
-    let reports = run::check(&paths, &options, &config);
+    let reports = run::check_configured(&paths, &options, &config, &settings);
     let summary = Summary::of(&reports);
     *code = if summary.tool_errors > 0 {
         2
     } else {
-        u8::from(summary.fails(args.fail_on))
+        u8::from(summary.fails(fail_on))
     };
     if reports.is_empty() {
         writeln!(err, "warning: no JSON files found in the given paths")?;
@@ -206,6 +244,35 @@ fn render(
         report::write_statistics(args.format, out, reports, summary)
     } else {
         report::write(args.format, style, out, reports, summary)
+    }
+}
+
+/// Loads the configuration and adds the command line's selection; on a
+/// mistake, shows every error on `err` and returns `None`.
+fn settings(args: &CheckArgs, err: &mut dyn Write, style: Style) -> io::Result<Option<Settings>> {
+    let loaded = match std::env::current_dir() {
+        Ok(cwd) => Settings::load(&cwd, args.config.as_deref()),
+        Err(error) => {
+            writeln!(err, "error: cannot read the working directory: {error}")?;
+            return Ok(None);
+        }
+    };
+    match loaded {
+        Ok(settings) => Ok(Some(Settings {
+            select: args.select.clone(),
+            ignore: args.ignore.clone(),
+            force_exclude: args.force_exclude,
+            ..settings
+        })),
+        Err(errors) => {
+            for (i, error) in errors.iter().enumerate() {
+                if i > 0 {
+                    writeln!(err)?;
+                }
+                err.write_all(report::human::render_error(style, error).as_bytes())?;
+            }
+            Ok(None)
+        }
     }
 }
 

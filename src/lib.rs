@@ -9,6 +9,7 @@
 //! [`lint_jsonl`] lints a JSON Lines file with it, one line at a time.
 
 pub mod cli;
+pub mod config;
 pub mod decimal;
 pub mod discover;
 pub mod document;
@@ -64,6 +65,9 @@ pub enum Status {
         /// Lines that are valid JSON but not order requests.
         skipped: usize,
     },
+    /// The configuration file, which has findings of its own (an unused
+    /// suppression). Not counted as a file.
+    Config,
 }
 
 /// The outcome of linting one document.

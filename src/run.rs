@@ -2,9 +2,11 @@
 //!
 //! Nothing here prints; [`crate::report`] renders what [`check`] returns.
 
+use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::PathBuf;
 
+use crate::config::{Applied, Settings};
 use crate::discover::{self, Found};
 use crate::finding::{Finding, Severity};
 use crate::{Config, Status};
@@ -80,9 +82,9 @@ impl Summary {
                     summary.skipped += skipped;
                     summary.json_lines += 1;
                 }
-                Status::Unreadable | Status::NotAFile => {}
+                Status::Unreadable | Status::NotAFile | Status::Config => {}
             }
-            if report.status != Status::NotAFile {
+            if !matches!(report.status, Status::NotAFile | Status::Config) {
                 summary.files += 1;
             }
             for finding in &report.findings {
@@ -114,30 +116,100 @@ impl Summary {
 /// report per file, sorted by path, whatever order they were read in.
 #[must_use]
 pub fn check(paths: &[PathBuf], options: &discover::Options, config: &Config) -> Vec<FileReport> {
+    check_configured(paths, options, config, &Settings::default())
+}
+
+/// [`check`] under a configuration: `include`/`exclude` choose the files,
+/// and each file's findings go through [`crate::config::FileSettings::apply`].
+/// A suppression that silenced nothing is reported on the configuration
+/// file.
+#[must_use]
+pub fn check_configured(
+    paths: &[PathBuf],
+    options: &discover::Options,
+    config: &Config,
+    settings: &Settings,
+) -> Vec<FileReport> {
+    let mut relevant = BTreeSet::new();
+    let mut used = BTreeSet::new();
     let mut reports: Vec<FileReport> = discover::discover(paths, options)
         .into_iter()
-        .map(|found| match found {
-            Found::File { path, display } => match std::fs::read(&path) {
-                Ok(bytes) => lint_file(display, &bytes, config),
-                Err(error) => {
-                    tool_error(display, &discover::io_message(&error), Status::Unreadable)
+        .filter_map(|found| match found {
+            Found::File { path, display } => {
+                // discover gives a file named on the command line back as given.
+                let explicit = paths.contains(&path);
+                if !settings.admits(&path, explicit) {
+                    return None;
                 }
-            },
+                let bytes = match std::fs::read(&path) {
+                    Ok(bytes) => bytes,
+                    Err(error) => {
+                        let message = discover::io_message(&error);
+                        return Some(tool_error(display, &message, Status::Unreadable));
+                    }
+                };
+                let (report, applied) = lint_configured(display, &path, &bytes, config, settings);
+                relevant.extend(applied.relevant);
+                used.extend(applied.used);
+                Some(report)
+            }
             Found::Stdin { display } => {
                 let mut bytes = Vec::new();
-                match std::io::stdin().lock().read_to_end(&mut bytes) {
-                    Ok(_) => lint_file(display, &bytes, config),
-                    Err(error) => {
-                        tool_error(display, &discover::io_message(&error), Status::Unreadable)
-                    }
+                if let Err(error) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                    let message = discover::io_message(&error);
+                    return Some(tool_error(display, &message, Status::Unreadable));
                 }
+                // `--stdin-filename` names the document for the configuration too.
+                let path = PathBuf::from(&display);
+                let (report, applied) = lint_configured(display, &path, &bytes, config, settings);
+                relevant.extend(applied.relevant);
+                used.extend(applied.used);
+                Some(report)
             }
-            Found::Error { display, message } => tool_error(display, &message, Status::NotAFile),
+            Found::Error { display, message } => {
+                Some(tool_error(display, &message, Status::NotAFile))
+            }
         })
         .collect();
+    let unused = settings.unused_suppressions(&relevant, &used);
+    if let (Some(file), false) = (&settings.file, unused.is_empty()) {
+        reports.push(FileReport {
+            path: file.shown.clone(),
+            text: Some(file.text.clone()),
+            status: Status::Config,
+            findings: unused,
+        });
+    }
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     reports.dedup_by(|a, b| a.path == b.path);
     reports
+}
+
+/// Lints the bytes of one file and applies the configuration to its
+/// findings. `path` is where the file is (or, for standard input, the name
+/// it is given), for matching the configuration's globs. The suppressions
+/// that were relevant and used are returned with the report, with
+/// `relevant` empty when the file was not checked.
+#[must_use]
+pub fn lint_configured(
+    display: String,
+    path: &std::path::Path,
+    bytes: &[u8],
+    config: &Config,
+    settings: &Settings,
+) -> (FileReport, Applied) {
+    let mut report = lint_file(display, bytes, config);
+    let mut applied = settings
+        .for_file(path)
+        .apply(std::mem::take(&mut report.findings));
+    if !matches!(report.status, Status::Checked | Status::JsonLines { .. }) {
+        applied.relevant.clear();
+    }
+    report.findings = std::mem::take(&mut applied.findings);
+    if report.findings.is_empty() {
+        report.text = None;
+    }
+    (report, applied)
 }
 
 /// Lints the bytes of one file: as JSON Lines when its name says so (see

@@ -8,6 +8,7 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
+use crate::config::ConfigError;
 use crate::finding::{Finding, Severity};
 use crate::report::Style;
 use crate::run::{FileReport, Summary};
@@ -20,14 +21,7 @@ pub fn write(
     reports: &[FileReport],
     summary: &Summary,
 ) -> io::Result<()> {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false);
+    let handler = handler(style);
     for report in reports {
         for finding in &report.findings {
             let rendered = render(&handler, finding, report.text.as_deref());
@@ -36,6 +30,46 @@ pub fn write(
         }
     }
     writeln!(out, "{}", summary_line(summary))
+}
+
+fn handler(style: Style) -> GraphicalReportHandler {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+}
+
+/// Renders a mistake in the configuration as miette draws it: the message,
+/// the TOML with the place labelled, and help. It has no rule.
+#[must_use]
+pub fn render_error(style: Style, error: &ConfigError) -> String {
+    let mut diagnostic =
+        MietteDiagnostic::new(error.message.clone()).with_severity(miette::Severity::Error);
+    if let Some(help) = &error.help {
+        diagnostic = diagnostic.with_help(help.clone());
+    }
+    let mut rendered = String::new();
+    let result = match (&error.text, error.span) {
+        (Some(text), Some(span)) => {
+            let label =
+                LabeledSpan::new_primary_with_span(error.label.clone(), span.start..span.end);
+            let report =
+                miette::Report::new(diagnostic.with_label(label)).with_source_code(Source {
+                    name: error.path.clone(),
+                    text: text.clone(),
+                });
+            handler(style).render_report(&mut rendered, report.as_ref())
+        }
+        _ => return format!("error: {}\n", error.message),
+    };
+    if result.is_err() {
+        rendered = format!("error: {}: {}\n", error.path, error.message);
+    }
+    rendered
 }
 
 /// Renders one finding as miette draws it.
