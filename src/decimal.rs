@@ -80,6 +80,12 @@ impl Decimal {
     /// Drops trailing zeros of the fraction; `None` when more than
     /// [`Self::MAX_SCALE`] places remain.
     fn normalized(mut mantissa: i128, mut scale: u32) -> Option<Self> {
+        // Zero has every number of trailing zeros: `0e-4294967295` must not
+        // take four billion steps.
+        if mantissa == 0 {
+            return Some(Self::ZERO);
+        }
+        // A non-zero i128 has at most 38 trailing zeros, so this loop is short.
         while scale > 0 && mantissa % 10 == 0 {
             mantissa /= 10;
             scale -= 1;
@@ -210,6 +216,9 @@ mod tests {
         assert!(Decimal::parse("1e-400").is_none());
         assert!(Decimal::parse("1e99999999999999999999").is_none());
         assert!(Decimal::parse("abc").is_none());
+        // Zero with a huge exponent is zero, at once.
+        assert_eq!(Decimal::parse("0e-4294967295"), Some(Decimal::ZERO));
+        assert_eq!(Decimal::parse("-0.000e-999999999"), Some(Decimal::ZERO));
     }
 
     #[test]

@@ -183,9 +183,18 @@ struct Pending {
     label: Option<String>,
     related: Vec<(Span, String)>,
     help: Option<String>,
+    keyword: Option<&'static str>,
 }
 
 impl Report<'_> {
+    /// Names the JSON Schema keyword a `schema` finding comes from
+    /// (`maxLength`, `type`), so that a named rule that covers that keyword
+    /// at the same place can take its place.
+    pub fn keyword(self, keyword: &'static str) -> Self {
+        self.finding.keyword = Some(keyword);
+        self
+    }
+
     /// Sets the short label shown at the primary span.
     pub fn label(self, label: impl Into<String>) -> Self {
         self.finding.label = Some(label.into());
@@ -230,6 +239,7 @@ impl Sink {
             label: None,
             related: Vec::new(),
             help: None,
+            keyword: None,
         });
         let last = self.pending.len() - 1;
         Report {
@@ -243,20 +253,17 @@ impl Sink {
         self.pending.is_empty()
     }
 
-    /// Keeps only the findings for which `keep(rule, pointer)` is true.
-    pub fn retain(&mut self, mut keep: impl FnMut(&'static str, &str) -> bool) {
-        self.pending.retain(|p| keep(p.rule, &p.pointer));
+    /// Keeps only the findings for which `keep(rule, pointer, keyword)` is
+    /// true.
+    pub fn retain(&mut self, mut keep: impl FnMut(&'static str, &str, Option<&str>) -> bool) {
+        self.pending.retain(|p| keep(p.rule, &p.pointer, p.keyword));
     }
 
-    /// The JSON pointers at which rules for which `which(rule)` is true
-    /// reported.
-    #[must_use]
-    pub fn pointers(&self, which: impl Fn(&str) -> bool) -> std::collections::HashSet<&str> {
+    /// Every finding so far as (rule, pointer, schema keyword).
+    pub fn entries(&self) -> impl Iterator<Item = (&'static str, &str, Option<&'static str>)> {
         self.pending
             .iter()
-            .filter(|p| which(p.rule))
-            .map(|p| p.pointer.as_str())
-            .collect()
+            .map(|p| (p.rule, p.pointer.as_str(), p.keyword))
     }
 
     /// Resolves every span against `text` and returns the findings, sorted.

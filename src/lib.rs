@@ -214,29 +214,58 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> Outcome {
 /// value (`"EUR "` is not a currency code, whatever the white space).
 const YIELD_TO_SCHEMA: &[&str] = &[rules::whitespace_padding::WhitespacePadding::META.name];
 
-/// One problem, one finding: where a named rule reported at a JSON pointer,
-/// the generic `schema` finding for the same pointer is dropped (unless the
-/// rule is one that yields to the schema, see [`YIELD_TO_SCHEMA`]).
+/// The schema keywords each named rule reports better: at the same pointer,
+/// the rule's finding replaces the `schema` finding of these keywords, and
+/// only of these (a duplicate key or an `http://` URL at a pointer does not
+/// hide a different schema error there).
+const COVERS: &[(&str, &[&str])] = &[
+    (
+        rules::amount_not_in_cents::AmountNotInCents::META.name,
+        &["type"],
+    ),
+    (
+        rules::order_id_too_long::OrderIdTooLong::META.name,
+        &["maxLength"],
+    ),
+    (
+        rules::description_too_long::DescriptionTooLong::META.name,
+        &["maxLength"],
+    ),
+    (
+        rules::unknown_field::UnknownField::META.name,
+        &["additionalProperties", "unevaluatedProperties"],
+    ),
+    (
+        rules::lifetime_invalid::LifetimeInvalid::META.name,
+        &["type", "pattern", "minimum", "maximum"],
+    ),
+];
+
+/// One problem, one finding: a `schema` finding that a named rule covers
+/// (see [`COVERS`]) at the same pointer is dropped; a finding of a rule that
+/// yields to the schema (see [`YIELD_TO_SCHEMA`]) is dropped where the schema
+/// reports an error at its pointer.
 fn drop_schema_duplicates(sink: &mut Sink) {
     let schema = rules::schema::Schema::META.name;
-    let yields = |rule: &str| YIELD_TO_SCHEMA.contains(&rule);
-    let named: std::collections::HashSet<String> = sink
-        .pointers(|rule| rule != schema && !yields(rule))
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    let by_schema: std::collections::HashSet<String> = sink
-        .pointers(|rule| rule == schema)
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    if named.is_empty() && by_schema.is_empty() {
+    let mut covered: std::collections::HashSet<(String, &'static str)> =
+        std::collections::HashSet::new();
+    let mut by_schema: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (rule, pointer, _) in sink.entries() {
+        if rule == schema {
+            by_schema.insert(pointer.to_owned());
+        } else if let Some((_, keywords)) = COVERS.iter().find(|(name, _)| *name == rule) {
+            for keyword in *keywords {
+                covered.insert((pointer.to_owned(), keyword));
+            }
+        }
+    }
+    if covered.is_empty() && by_schema.is_empty() {
         return;
     }
-    sink.retain(|rule, pointer| {
+    sink.retain(|rule, pointer, keyword| {
         if rule == schema {
-            !named.contains(pointer)
-        } else if yields(rule) {
+            keyword.is_none_or(|k| !covered.iter().any(|(p, c)| p == pointer && *c == k))
+        } else if YIELD_TO_SCHEMA.contains(&rule) {
             !by_schema.contains(pointer)
         } else {
             true
@@ -251,14 +280,20 @@ mod tests {
 
     #[test]
     fn a_named_rule_at_the_same_pointer_drops_the_schema_finding() {
+        let amount = &rules::amount_not_in_cents::AmountNotInCents::META;
         let mut sink = Sink::default();
-        sink.report(&Schema::META, "/amount", Span::new(1, 2), "schema says");
-        sink.report(&Schema::META, "/currency", Span::new(3, 4), "schema says");
+        sink.report(&Schema::META, "/amount", Span::new(1, 2), "type")
+            .keyword("type");
+        sink.report(&Schema::META, "/amount", Span::new(1, 2), "minimum")
+            .keyword("minimum");
+        sink.report(&Schema::META, "/currency", Span::new(3, 4), "pattern")
+            .keyword("pattern");
+        sink.report(amount, "/amount", Span::new(1, 2), "covers type");
         sink.report(
             &InvalidJson::META,
-            "/amount",
-            Span::new(1, 2),
-            "named rule says",
+            "/currency",
+            Span::new(3, 4),
+            "covers nothing",
         );
         drop_schema_duplicates(&mut sink);
         let findings = sink.finish("x.json", "0123456789");
@@ -266,14 +301,23 @@ mod tests {
             .iter()
             .map(|f| (f.rule, f.pointer.as_deref().unwrap_or_default()))
             .collect();
-        assert_eq!(kept, [("invalid-json", "/amount"), ("schema", "/currency")]);
+        assert_eq!(
+            kept,
+            [
+                ("amount-not-in-cents", "/amount"),
+                ("schema", "/amount"),
+                ("invalid-json", "/currency"),
+                ("schema", "/currency"),
+            ]
+        );
     }
 
     #[test]
     fn white_space_gives_way_to_a_schema_error_at_the_same_pointer() {
         let padding = &rules::whitespace_padding::WhitespacePadding::META;
         let mut sink = Sink::default();
-        sink.report(&Schema::META, "/currency", Span::new(1, 2), "schema says");
+        sink.report(&Schema::META, "/currency", Span::new(1, 2), "schema says")
+            .keyword("pattern");
         sink.report(padding, "/currency", Span::new(1, 2), "padding says");
         sink.report(padding, "/description", Span::new(3, 4), "padding says");
         drop_schema_duplicates(&mut sink);

@@ -154,6 +154,47 @@ pub fn is_gateway(id: &str) -> bool {
     GATEWAYS.binary_search(&id).is_ok()
 }
 
+/// ISO 4217 currencies whose minor unit is not 1/100 (OAS/Amount: zero-decimal
+/// currencies are sent in whole units).
+pub const MINOR_UNITS: &[(&str, u8)] = &[
+    ("BHD", 3),
+    ("BIF", 0),
+    ("CLF", 4),
+    ("CLP", 0),
+    ("DJF", 0),
+    ("GNF", 0),
+    ("IQD", 3),
+    ("ISK", 0),
+    ("JOD", 3),
+    ("JPY", 0),
+    ("KMF", 0),
+    ("KRW", 0),
+    ("KWD", 3),
+    ("LYD", 3),
+    ("OMR", 3),
+    ("PYG", 0),
+    ("RWF", 0),
+    ("TND", 3),
+    ("UGX", 0),
+    ("UYI", 0),
+    ("UYW", 4),
+    ("VND", 0),
+    ("VUV", 0),
+    ("XAF", 0),
+    ("XOF", 0),
+    ("XPF", 0),
+];
+
+/// The number of decimals of a currency's minor unit: 2 (cents) unless
+/// [`MINOR_UNITS`] says otherwise.
+#[must_use]
+pub fn minor_unit_decimals(currency: Option<&str>) -> u8 {
+    MINOR_UNITS
+        .iter()
+        .find(|(code, _)| Some(*code) == currency)
+        .map_or(2, |&(_, decimals)| decimals)
+}
+
 /// The last property named `key` in `object`, when it is set (not `null`).
 #[must_use]
 pub fn field<'a, 'b>(object: &'b Object<'a>, key: &str) -> Option<&'b ObjectProp<'a>> {
@@ -254,24 +295,23 @@ pub struct Lifetime {
 
 /// The effective lifetime: `seconds_active` seconds when it is set and
 /// greater than 0; otherwise `days_active` × 86,400 when set; otherwise the
-/// default (seeds 000, 001, 002). A value out of bounds or not a whole number
-/// counts as not set: `lifetime-invalid` reports it.
+/// default (seeds 000, 001, 002). A value that is not a whole number counts
+/// as not set; one out of bounds still counts (`lifetime-invalid` reports it
+/// too), because it is what the API receives.
 #[must_use]
 pub fn lifetime(order: &Object<'_>) -> Lifetime {
-    let valid = |key: &str, range: &std::ops::RangeInclusive<i128>| {
-        value(order, key)
-            .and_then(|v| whole(v).number())
-            .filter(|n| range.contains(n))
-    };
-    if let Some(seconds) = valid("seconds_active", &SECONDS_ACTIVE).filter(|&n| n > 0) {
+    let whole_number = |key: &str| value(order, key).and_then(|v| whole(v).number());
+    if let Some(seconds) = whole_number("seconds_active").filter(|&n| n > 0) {
         return Lifetime {
             seconds: u64::try_from(seconds).unwrap_or(u64::MAX),
             source: LifetimeSource::Seconds,
         };
     }
-    if let Some(days) = valid("days_active", &DAYS_ACTIVE) {
+    if let Some(days) = whole_number("days_active") {
+        // Below 1 the link is dead at once (seeds 001, 002); `lifetime-invalid`
+        // reports the value.
         return Lifetime {
-            seconds: u64::try_from(days).unwrap_or(0) * DAY,
+            seconds: u64::try_from(days).unwrap_or(0).saturating_mul(DAY),
             source: LifetimeSource::Days,
         };
     }
@@ -399,16 +439,17 @@ pub fn lifetime_ignored<'a, 'b>(order: &'b Object<'a>) -> Option<LifetimeIgnored
     {
         return Some(LifetimeIgnored::Direct(prop));
     }
-    gateway_among(order, POST_PAYMENT_GATEWAYS)
-        .or_else(|| gateway_among(order, FIXED_LIFETIME_GATEWAYS))
-        .map(LifetimeIgnored::Gateway)
+    lifetime_fixed_by_gateway(order).map(LifetimeIgnored::Gateway)
 }
 
-/// Whether a set lifetime field asks for a lifetime: anything but
-/// `seconds_active` `0`, which means "not set" (seeds 000, 001).
+/// The `gateway` property when it names a gateway whose link lifetime cannot
+/// be adjusted (post-payment, direct debit, Paysafecard, Edenred): the
+/// lifetime fields do not say how long the link lives, so the rules that
+/// reason from them stay silent and `lifetime-ignored-gateway` speaks.
 #[must_use]
-pub fn sets_lifetime(prop: &ObjectProp<'_>) -> bool {
-    !(prop.name.as_str() == "seconds_active" && whole(&prop.value).number() == Some(0))
+pub fn lifetime_fixed_by_gateway<'a, 'b>(order: &'b Object<'a>) -> Option<&'b ObjectProp<'a>> {
+    gateway_among(order, POST_PAYMENT_GATEWAYS)
+        .or_else(|| gateway_among(order, FIXED_LIFETIME_GATEWAYS))
 }
 
 /// The lifetime field that decides `lifetime`, when one does.
@@ -437,7 +478,7 @@ pub fn second_chance_lifetime<'a, 'b>(
 ) -> Option<(Lifetime, &'b ObjectProp<'a>, &'b ObjectProp<'a>)> {
     let send_email = second_chance(order)?;
     if gateway_among(order, SECOND_CHANCE_UNSUPPORTED).is_some()
-        || lifetime_ignored(order).is_some()
+        || lifetime_fixed_by_gateway(order).is_some()
     {
         return None;
     }

@@ -183,6 +183,7 @@ fn report(
                 let _ = write!(message, " ({why})");
             }
             sink.report(rule, locate::pointer(&missing), span, message)
+                .keyword("required")
                 .label(format!("missing `{name}`"))
                 .help(format!("add `{name}` to {field}"));
         }
@@ -196,6 +197,7 @@ fn report(
                 at.push(Step::Key(key));
                 let message = format!("unknown field `{key}` in {field}");
                 sink.report(rule, locate::pointer(&at), span, message)
+                    .keyword("additionalProperties")
                     .label("not a documented field")
                     .help("remove it, or check its spelling against the API reference");
             }
@@ -203,12 +205,47 @@ fn report(
         kind => {
             let found = found(node, instance);
             let (message, label) = describe(kind, &field, &found, instance);
-            let report = sink.report(rule, here, value_span, message).label(label);
+            let report = sink
+                .report(rule, here, value_span, message)
+                .keyword(keyword(kind))
+                .label(label);
             if let Some(help) = help(kind, instance) {
                 report.help(help);
             }
         }
     }
+}
+
+/// The keyword of an error, as a `&'static str` (jsonschema lends it only
+/// for the error's lifetime).
+fn keyword(kind: &ValidationErrorKind) -> &'static str {
+    const KEYWORDS: &[&str] = &[
+        "type",
+        "enum",
+        "const",
+        "pattern",
+        "maxLength",
+        "minLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "minProperties",
+        "maxProperties",
+        "not",
+        "falseSchema",
+        "format",
+    ];
+    let name = kind.keyword();
+    KEYWORDS
+        .iter()
+        .copied()
+        .find(|k| *k == name)
+        .unwrap_or("other")
 }
 
 /// How to fix the common cases; the message says enough for the rest.

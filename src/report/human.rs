@@ -100,6 +100,10 @@ pub fn render(handler: &GraphicalReportHandler, finding: &Finding, text: Option<
         ));
     }
     let mut rendered = String::new();
+    // miette draws a line in full and pads with format widths that must fit
+    // in 16 bits: a finding on a very long line (minified JSON) is drawn
+    // without its source, with its place in the message instead.
+    let text = text.filter(|text| !on_long_line(text, finding));
     let result = match (text, labels.is_empty()) {
         (Some(text), false) => {
             let report =
@@ -110,14 +114,18 @@ pub fn render(handler: &GraphicalReportHandler, finding: &Finding, text: Option<
             handler.render_report(&mut rendered, report.as_ref())
         }
         _ => {
-            let diagnostic = if finding.path.is_empty() {
-                diagnostic
-            } else {
-                let message = format!("{}: {}", finding.path, finding.message);
-                MietteDiagnostic {
-                    message,
-                    ..diagnostic
-                }
+            // An io-error's message names its path already.
+            let place = match finding.range {
+                Some(range) => format!(
+                    "{}:{}:{}: ",
+                    finding.path, range.start.line, range.start.column
+                ),
+                None if finding.rule == crate::run::IO_ERROR => String::new(),
+                None => format!("{}: ", finding.path),
+            };
+            let diagnostic = MietteDiagnostic {
+                message: format!("{place}{}", finding.message),
+                ..diagnostic
             };
             handler.render_report(&mut rendered, &diagnostic)
         }
@@ -130,6 +138,34 @@ pub fn render(handler: &GraphicalReportHandler, finding: &Finding, text: Option<
         );
     }
     rendered
+}
+
+/// The longest line drawn with its source.
+const MAX_DRAWN_LINE: usize = 1000;
+
+/// Whether a span of the finding lies on a line longer than
+/// [`MAX_DRAWN_LINE`] characters.
+fn on_long_line(text: &str, finding: &Finding) -> bool {
+    let spans = finding
+        .span
+        .into_iter()
+        .chain(finding.related.iter().map(|r| r.span));
+    spans.into_iter().any(|span| {
+        [span.start, span.end].into_iter().any(|at| {
+            let at = at.min(text.len());
+            let start = text
+                .get(..at)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            let end = text
+                .get(at..)
+                .and_then(|t| t.find('\n'))
+                .map_or(text.len(), |i| at + i);
+            text.get(start..end).is_some_and(|line| {
+                line.len() > MAX_DRAWN_LINE && line.chars().count() > MAX_DRAWN_LINE
+            })
+        })
+    })
 }
 
 /// A named source whose columns count characters, as orderlint's do

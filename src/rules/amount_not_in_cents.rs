@@ -129,40 +129,9 @@ struct Unit {
     currency: Option<&'static str>,
 }
 
-/// ISO 4217 currencies whose minor unit is not 1/100 (OAS/Amount: zero-decimal
-/// currencies are sent in whole units).
-const MINOR_UNITS: &[(&str, u8)] = &[
-    ("BHD", 3),
-    ("BIF", 0),
-    ("CLF", 4),
-    ("CLP", 0),
-    ("DJF", 0),
-    ("GNF", 0),
-    ("IQD", 3),
-    ("ISK", 0),
-    ("JOD", 3),
-    ("JPY", 0),
-    ("KMF", 0),
-    ("KRW", 0),
-    ("KWD", 3),
-    ("LYD", 3),
-    ("OMR", 3),
-    ("PYG", 0),
-    ("RWF", 0),
-    ("TND", 3),
-    ("UGX", 0),
-    ("UYI", 0),
-    ("UYW", 4),
-    ("VND", 0),
-    ("VUV", 0),
-    ("XAF", 0),
-    ("XOF", 0),
-    ("XPF", 0),
-];
-
 impl Unit {
     fn of(currency: Option<&str>) -> Self {
-        MINOR_UNITS
+        order::MINOR_UNITS
             .iter()
             .find(|(code, _)| Some(*code) == currency)
             .map_or(

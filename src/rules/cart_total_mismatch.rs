@@ -109,7 +109,8 @@ impl Rule for CartTotalMismatch {
         let Some(cart_prop) = order::field(order, "shopping_cart") else {
             return;
         };
-        let Some((total, items)) = cart_total(order, &cart_prop.value) else {
+        let decimals = order::minor_unit_decimals(order::string(order, "currency"));
+        let Some((total, items)) = cart_total(order, &cart_prop.value, decimals) else {
             return;
         };
         let tolerance = i128::try_from(items).unwrap_or(i128::MAX);
@@ -126,14 +127,14 @@ impl Rule for CartTotalMismatch {
             literal.range.into(),
             format!(
                 "`amount` is `{amount}` ({}), but the shopping cart adds up to `{total}` ({}) with tax",
-                money(amount),
-                money(total)
+                money(amount, decimals),
+                money(total, decimals)
             ),
         )
         .label("differs from the cart")
         .related(
             locate::key_span(cart_prop),
-            format!("the items add up to {total} ({})", money(total)),
+            format!("the items add up to {total} ({})", money(total, decimals)),
         )
         .help(if total > 0 {
             format!(
@@ -151,15 +152,15 @@ fn cart_is_validated(order: &Object<'_>) -> bool {
     let validate_cart = order::object(order, "checkout_options")
         .and_then(|options| order::value(options, "validate_cart"))
         .is_some_and(|v| matches!(v, Value::BooleanLit(b) if b.value));
-    let post_payment = order::string(order, "gateway")
-        .is_some_and(|gateway| order::POST_PAYMENT_GATEWAYS.contains(&gateway));
+    let post_payment = order::gateway_among(order, order::POST_PAYMENT_GATEWAYS).is_some();
     validate_cart || post_payment
 }
 
-/// The cart total in cents with tax, rounded half away from zero, and the
-/// number of items; `None` when the cart is empty or an input is missing,
-/// malformed or out of range (other rules report those).
-fn cart_total(order: &Object<'_>, cart: &Value<'_>) -> Option<(i128, usize)> {
+/// The cart total with tax in the currency's smallest unit (cents, or whole
+/// yen: `decimals`), rounded half away from zero, and the number of items;
+/// `None` when the cart is empty or an input is missing, malformed or out of
+/// range (other rules report those).
+fn cart_total(order: &Object<'_>, cart: &Value<'_>, decimals: u8) -> Option<(i128, usize)> {
     let items = &order::value(cart.as_object()?, "items")?
         .as_array()?
         .elements;
@@ -183,7 +184,7 @@ fn cart_total(order: &Object<'_>, cart: &Value<'_>) -> Option<(i128, usize)> {
             .checked_mul(Decimal::ONE.checked_add(rate)?)?;
         sum = sum.checked_add(line)?;
     }
-    Some((sum.round(2)?, items.len()))
+    Some((sum.round(u32::from(decimals))?, items.len()))
 }
 
 /// `checkout_options.tax_tables.default.rate`; 0 when any step is absent,
@@ -219,9 +220,15 @@ fn item_rate(order: &Object<'_>, item: &Object<'_>, default: Option<Decimal>) ->
     }
 }
 
-/// Cents as an amount in the main unit: `19000` → `190.00`, `-150` → `-1.50`.
-fn money(cents: i128) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let magnitude = cents.unsigned_abs();
-    format!("{sign}{}.{:02}", magnitude / 100, magnitude % 100)
+/// An amount in the smallest unit, in the main unit: `19000` → `190.00`,
+/// `-150` → `-1.50`; with 0 decimals (JPY) `1000` stays `1000`.
+fn money(minor: i128, decimals: u8) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let magnitude = minor.unsigned_abs();
+    if decimals == 0 {
+        return format!("{sign}{magnitude}");
+    }
+    let width = usize::from(decimals);
+    let unit = 10_u128.pow(u32::from(decimals));
+    format!("{sign}{}.{:0width$}", magnitude / unit, magnitude % unit)
 }

@@ -231,6 +231,11 @@ fn tag_end(chars: &[char], start: usize) -> Option<usize> {
     if !ELEMENTS.contains(&name.to_ascii_lowercase().as_str()) {
         return None;
     }
+    // A one-letter name in upper case is a size or a variant, not markup:
+    // `size <S>`, `model <B>`. (`<P>` and `<B>` are rare in hand-written HTML.)
+    if name.len() == 1 && name.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
     match chars.get(i)? {
         '>' => Some(i + 1),
         '/' => (chars.get(i + 1)? == &'>').then_some(i + 2),

@@ -61,17 +61,22 @@ impl Rule for InsecureUrl {
             let Some(Value::StringLit(url)) = order::value(options, field) else {
                 continue;
             };
+            // White space before the scheme is `whitespace-padding`'s finding;
+            // the address is still plain HTTP.
+            let padding = url.value.len() - url.value.trim_start().len();
             let starts_with_http = url
                 .value
-                .get(..HTTP.len())
+                .get(padding..padding + HTTP.len())
                 .is_some_and(|scheme| scheme.eq_ignore_ascii_case(HTTP));
             if !starts_with_http {
                 continue;
             }
             let value_span = Span::from(url.range);
-            // The scheme as written, just inside the opening quote; a scheme
-            // written with escapes (`http:\/\/`) gets the whole value.
-            let scheme_span = Span::new(value_span.start + 1, value_span.start + 1 + HTTP.len());
+            // The scheme as written, just inside the opening quote and the
+            // padding; a scheme or padding written with escapes
+            // (`http:\/\/`, `\t`) gets the whole value.
+            let start = value_span.start + 1 + padding;
+            let scheme_span = Span::new(start, start + HTTP.len());
             let span = doc
                 .text
                 .get(scheme_span.start..scheme_span.end)

@@ -1,7 +1,7 @@
 use crate::document::Document;
 use crate::finding::Sink;
 use crate::locate::{self, Step};
-use crate::order::{self, DAY, DAYS_ACTIVE, LifetimeSource};
+use crate::order::{self, DAY, LifetimeSource};
 use crate::rules::{Rule, RuleMeta};
 
 declare_rule! {
@@ -10,9 +10,10 @@ declare_rule! {
     /// while `seconds_active` is greater than 0.
     ///
     /// A `seconds_active` of `0` means "not set" and leaves `days_active` in
-    /// charge, so it is no conflict. Neither is a value that
-    /// `lifetime-invalid` reports, nor an order whose lifetime fields are
-    /// ignored anyway (`lifetime-ignored-direct`, `lifetime-ignored-gateway`).
+    /// charge, so it is no conflict. A `days_active` out of range is still
+    /// overridden (and `lifetime-invalid` reports it too). The rule applies
+    /// whatever `type` is; it stays silent where the gateway fixes the link's
+    /// lifetime itself (`lifetime-ignored-gateway`).
     ///
     /// ## Why is this bad?
     /// `seconds_active` silently overrides `days_active`: the link lives as
@@ -52,7 +53,9 @@ impl Rule for LifetimeConflict {
             return;
         };
         let lifetime = order::lifetime(order);
-        if lifetime.source != LifetimeSource::Seconds || order::lifetime_ignored(order).is_some() {
+        if lifetime.source != LifetimeSource::Seconds
+            || order::lifetime_fixed_by_gateway(order).is_some()
+        {
             return;
         }
         let (Some(days), Some(seconds)) = (
@@ -61,19 +64,20 @@ impl Rule for LifetimeConflict {
         ) else {
             return;
         };
-        // An invalid `days_active` is `lifetime-invalid`'s finding.
-        let Some(day_count) = order::whole(&days.value)
+        // Out of range or not a whole number, `days_active` is also
+        // `lifetime-invalid`'s finding; it is overridden all the same.
+        let day_count = order::whole(&days.value)
             .number()
-            .filter(|n| DAYS_ACTIVE.contains(n))
-            .and_then(|n| u64::try_from(n).ok())
-        else {
-            return;
-        };
+            .map(|n| u64::try_from(n).unwrap_or(0));
         let days_shown = locate::source(doc.text, &days.value);
         let seconds_shown = locate::source(doc.text, &seconds.value);
-        let days_words = order::duration(day_count * DAY);
+        let days_words = day_count.map_or_else(
+            || "not a number of days".to_owned(),
+            |n| order::duration(n.saturating_mul(DAY)),
+        );
         let seconds_words = order::duration(lifetime.seconds);
-        let (outcome, help) = if day_count * DAY == lifetime.seconds {
+        let (outcome, help) = if day_count.map(|n| n.saturating_mul(DAY)) == Some(lifetime.seconds)
+        {
             (
                 "they agree, but only `seconds_active` counts".to_owned(),
                 format!("remove `days_active`; `seconds_active` already sets {seconds_words}"),

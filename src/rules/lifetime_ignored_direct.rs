@@ -57,9 +57,6 @@ impl Rule for LifetimeIgnoredDirect {
             return;
         };
         for field in order::lifetime_fields(order) {
-            if !order::sets_lifetime(field) {
-                continue;
-            }
             let key = field.name.as_str();
             sink.report(
                 &Self::META,

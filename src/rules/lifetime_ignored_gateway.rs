@@ -69,9 +69,6 @@ impl Rule for LifetimeIgnoredGateway {
         let id = &*id.value;
         let why = why(id);
         for field in order::lifetime_fields(order) {
-            if !order::sets_lifetime(field) {
-                continue;
-            }
             let key = field.name.as_str();
             sink.report(
                 &Self::META,

@@ -9,8 +9,8 @@ declare_rule! {
     /// Flags a `gateway: PAYPAL` order whose `days_active` or
     /// `seconds_active` sets a lifetime longer than 14 days. Only the field
     /// that decides the lifetime counts (`seconds_active` when it is greater
-    /// than 0); the 30-day default alone is not flagged, and neither is a
-    /// `type: direct` order (`lifetime-ignored-direct`).
+    /// than 0); the 30-day default alone is not flagged. Like every lifetime
+    /// rule it applies whatever `type` is.
     ///
     /// ## Why is this bad?
     /// PayPal ends its payment links after 14 days, whatever the request
@@ -53,9 +53,6 @@ impl Rule for PaypalLifetimeCapped {
         let Some(gateway) = order::gateway_among(order, &["PAYPAL"]) else {
             return;
         };
-        if order::lifetime_ignored(order).is_some() {
-            return;
-        }
         let lifetime = order::lifetime(order);
         if lifetime.seconds <= PAYPAL_MAX_LIFETIME {
             return;

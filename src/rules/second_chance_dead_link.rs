@@ -12,9 +12,10 @@ declare_rule! {
     ///
     /// The lifetime is `seconds_active` when it is greater than 0, else
     /// `days_active` days, else the default (30 days; 60 for `BANKTRANS`).
-    /// The rule stays silent where the reminders are not sent at all
-    /// (`second-chance-unsupported-gateway`) and where the lifetime fields
-    /// are ignored (`lifetime-ignored-direct`, `lifetime-ignored-gateway`).
+    /// Like every lifetime rule it applies whatever `type` is. It stays
+    /// silent where the reminders are not sent at all
+    /// (`second-chance-unsupported-gateway`) and where the gateway fixes the
+    /// link's lifetime itself (`lifetime-ignored-gateway`).
     ///
     /// ## Why is this bad?
     /// Second Chance emails the customer 1 hour and 24 hours after the order

@@ -12,9 +12,9 @@ declare_rule! {
     /// hours. `days_active: 1` is the common case; `days_active: 2` is fine.
     ///
     /// Under 24 hours `second-chance-dead-link` reports it instead. Like that
-    /// rule, this one stays silent where the reminders are not sent
-    /// (`second-chance-unsupported-gateway`) or the lifetime fields are
-    /// ignored (`lifetime-ignored-direct`, `lifetime-ignored-gateway`).
+    /// rule, this one applies whatever `type` is, and stays silent where the
+    /// reminders are not sent (`second-chance-unsupported-gateway`) or the
+    /// gateway fixes the link's lifetime itself (`lifetime-ignored-gateway`).
     ///
     /// ## Why is this bad?
     /// The second Second Chance reminder goes out 24 hours after the order

@@ -368,3 +368,26 @@ fn readme_examples_are_real() {
     }
     assert!(blocks > 0, "the README has a console example");
 }
+
+#[test]
+fn a_finding_on_a_very_long_line_is_shown_without_its_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = format!(
+        r#"{{"order_id":"A-1","currency":"EUR","amount":1,"description":"d","var1":"{}","gateway":"iDEAL"}}"#,
+        "x".repeat(70_000)
+    );
+    fs::write(dir.path().join("minified.json"), body).unwrap();
+    let output = run(dir.path(), &["check", "minified.json"]);
+    assert_eq!(
+        code(&output),
+        1,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = stdout(&output);
+    assert!(
+        text.contains("minified.json:1:70085: `gateway` is `iDEAL`"),
+        "{text}"
+    );
+    assert!(text.len() < 2_000, "no 70,000-character snippet");
+}
