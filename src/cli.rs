@@ -1,9 +1,10 @@
 //! The command line: arguments (clap) and what each subcommand does.
 
+use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::finding::Severity;
 use crate::report::{self, Format, Style};
@@ -42,6 +43,22 @@ pub enum Command {
         /// The rule's name, for example `schema`.
         rule: String,
     },
+    /// Print a shell completion script.
+    ///
+    /// For example, for bash:
+    /// `orderlint completions bash > ~/.local/share/bash-completion/completions/orderlint`
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page.
+    ///
+    /// The page is roff; read it with `orderlint man | man -l -`, or install it
+    /// with `orderlint man > /usr/local/share/man/man1/orderlint.1`.
+    Man {
+        /// A subcommand's page instead, for example `check` for orderlint-check(1).
+        command: Option<String>,
+    },
 }
 
 /// Arguments of `orderlint check`.
@@ -60,6 +77,36 @@ pub struct CheckArgs {
     /// (a top-level `order_id`, or both `amount` and `currency`).
     #[arg(long)]
     pub all: bool,
+    /// When to colour the human format: `auto` colours on a terminal, unless
+    /// `NO_COLOR` is set, or when `FORCE_COLOR` is set (set means non-empty).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal or when `FORCE_COLOR` is set, never when
+    /// `NO_COLOR` is set.
+    Auto,
+    /// Always colour, whatever the environment says.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// What `--color auto` decides: colour when standard output is a terminal
+/// or `FORCE_COLOR` is set, and never when `NO_COLOR` is set
+/// (<https://no-color.org>; it wins over `FORCE_COLOR`, as in CPython and
+/// anstream). An empty variable counts as not set.
+#[must_use]
+pub fn auto_color(
+    is_terminal: bool,
+    no_color: Option<&OsStr>,
+    force_color: Option<&OsStr>,
+) -> bool {
+    let set = |value: Option<&OsStr>| value.is_some_and(|v| !v.is_empty());
+    !set(no_color) && (is_terminal || set(force_color))
 }
 
 /// Where the output goes and how it may look.
@@ -68,7 +115,7 @@ pub struct Terminal<'a> {
     pub out: &'a mut dyn Write,
     /// Standard error: tool failures and notices.
     pub err: &'a mut dyn Write,
-    /// Whether the human format may use colour (a terminal, no `NO_COLOR`).
+    /// What `--color auto` means here (see [`auto_color`]).
     pub color: bool,
 }
 
@@ -94,6 +141,8 @@ pub fn execute(cli: Cli, terminal: &mut Terminal<'_>) -> u8 {
                 Ok(2)
             }
         },
+        Command::Completions { shell } => completions(shell, out).map(|()| 0),
+        Command::Man { command } => man(command.as_deref(), out, err),
     };
     match result {
         Ok(code) => code,
@@ -131,9 +180,104 @@ fn check(
     if reports.is_empty() {
         writeln!(err, "warning: no JSON files found in the given paths")?;
     }
+    let color = match args.color {
+        ColorChoice::Auto => color,
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+    };
     let style = Style { color, width: 100 };
     report::write(args.format, style, out, &reports, &summary)?;
     Ok(*code)
+}
+
+/// Writes the completion script. It is built in memory first: clap_complete
+/// panics on a write error, and a closed pipe is not a bug.
+fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> io::Result<()> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "orderlint", &mut script);
+    out.write_all(&script)
+}
+
+/// Writes orderlint(1), or a subcommand's page such as orderlint-check(1),
+/// with an EXIT STATUS section where the exit codes matter.
+fn man(command: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    // Without the `help` subcommand, as clap_mangen's own generator does:
+    // it has no page of its own.
+    let mut root = Cli::command().disable_help_subcommand(true);
+    root.build();
+    let page = match command {
+        None => root,
+        Some(name) => match root.find_subcommand(name) {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<_> = root
+                    .get_subcommands()
+                    .map(clap::Command::get_name)
+                    .collect();
+                writeln!(
+                    err,
+                    "error: no subcommand `{name}`; the pages are: {}",
+                    names.join(", ")
+                )?;
+                return Ok(2);
+            }
+        },
+    };
+    let with_exit_codes = matches!(command, None | Some("check"));
+    let man = clap_mangen::Man::new(page).source(concat!("orderlint ", env!("CARGO_PKG_VERSION")));
+    let mut roff = Vec::new();
+    man.render_title(&mut roff)?;
+    man.render_name_section(&mut roff)?;
+    man.render_synopsis_section(&mut roff)?;
+    man.render_description_section(&mut roff)?;
+    man.render_options_section(&mut roff)?;
+    if command.is_none() {
+        man.render_subcommands_section(&mut roff)?;
+    }
+    if with_exit_codes {
+        exit_status_section(&mut roff)?;
+    }
+    if command.is_none() {
+        // Only the top level has a version; clap_mangen panics on a
+        // subcommand without one.
+        man.render_version_section(&mut roff)?;
+    }
+    out.write_all(&roff)?;
+    Ok(0)
+}
+
+/// The exit codes as a man page's EXIT STATUS section: [`EXIT_CODES`], one
+/// tagged paragraph per code.
+fn exit_status_section(roff: &mut dyn Write) -> io::Result<()> {
+    use clap_mangen::roff::{Roff, bold, roman};
+    let mut section = Roff::new();
+    section.control("SH", ["EXIT STATUS"]);
+    for (code, meaning) in exit_codes() {
+        section.control("TP", []);
+        section.text([bold(code)]);
+        section.text([roman(meaning)]);
+    }
+    section.to_writer(roff)
+}
+
+/// [`EXIT_CODES`] as (code, meaning) pairs, the continuation lines joined.
+fn exit_codes() -> Vec<(&'static str, String)> {
+    let mut codes: Vec<(&'static str, String)> = Vec::new();
+    for line in EXIT_CODES.lines().skip(1) {
+        let text = line.trim();
+        match text.split_once("  ") {
+            Some((code, meaning)) if code.bytes().all(|b| b.is_ascii_digit()) => {
+                codes.push((code, meaning.trim().to_owned()));
+            }
+            _ => {
+                if let Some((_, meaning)) = codes.last_mut() {
+                    meaning.push(' ');
+                    meaning.push_str(text);
+                }
+            }
+        }
+    }
+    codes
 }
 
 fn list_rules(out: &mut dyn Write) -> io::Result<()> {
@@ -148,4 +292,45 @@ fn list_rules(out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_are_read_from_the_help_text() {
+        assert_eq!(
+            exit_codes(),
+            [
+                ("0", "no finding at or above --fail-on".to_owned()),
+                ("1", "some finding at or above --fail-on".to_owned()),
+                (
+                    "2",
+                    "a tool error: bad arguments, a path that cannot be read, an internal error \
+                     (also when there are findings too)"
+                        .to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn auto_color_follows_the_terminal_and_the_environment() {
+        let on = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        assert!(auto_color(true, None, None));
+        assert!(!auto_color(false, None, None));
+        assert!(!auto_color(true, on, None), "NO_COLOR");
+        assert!(
+            auto_color(true, empty, None),
+            "an empty NO_COLOR is not set"
+        );
+        assert!(auto_color(false, None, on), "FORCE_COLOR");
+        assert!(
+            !auto_color(false, None, empty),
+            "an empty FORCE_COLOR is not set"
+        );
+        assert!(!auto_color(true, on, on), "NO_COLOR wins");
+    }
 }

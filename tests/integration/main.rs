@@ -5,6 +5,7 @@
 mod cli;
 mod examples;
 mod fixtures;
+mod integrations;
 mod meta;
 mod schema;
 mod support;
