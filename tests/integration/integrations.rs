@@ -1,9 +1,14 @@
-//! Integrations: `--color`, shell completions, the man page.
+//! Integrations: `--color`, shell completions, the man page, and the
+//! snippets of docs/integrations.md and .pre-commit-hooks.yaml that can be
+//! checked without the programs they are for (tests/editors.sh and
+//! tests/pre-commit.sh run those programs).
 
+use std::fs;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use clap::ValueEnum;
+use regex::Regex;
 
 use crate::support::{code, root, stdout};
 
@@ -182,4 +187,158 @@ fn each_subcommand_has_a_man_page() {
         String::from_utf8_lossy(&unknown.stderr),
         "error: no subcommand `lint`; the pages are: check, schema, rules, explain, completions, man\n"
     );
+}
+
+/// The fenced blocks of docs/integrations.md with the given info string that
+/// contain `marker`; there must be exactly one.
+fn doc_block(lang: &str, marker: &str) -> String {
+    let doc = fs::read_to_string(root().join("docs/integrations.md")).unwrap();
+    let mut found = Vec::new();
+    let mut lines = doc.lines();
+    while let Some(line) = lines.next() {
+        if line == format!("```{lang}") {
+            let block: Vec<_> = lines.by_ref().take_while(|l| *l != "```").collect();
+            let block = block.join("\n");
+            if block.contains(marker) {
+                found.push(block);
+            }
+        }
+    }
+    assert_eq!(found.len(), 1, "```{lang} blocks with `{marker}`");
+    found.remove(0)
+}
+
+/// Lines of `--format concise` as the issue specifies them,
+/// `path:line:col: severity[rule] message`, built from real findings
+/// (tests/editors.sh runs the matcher on the reporter's own output).
+fn concise_lines() -> Vec<(String, orderlint::Finding)> {
+    let mut lines = Vec::new();
+    for path in [
+        "tests/cases/mixed/bad.json",
+        "tests/cases/mixed/nested/broken.json",
+        "tests/cases/integrations/bad.json",
+        "fixtures/lifetime-as-string/fail/both-fields-digit-strings.json",
+    ] {
+        let text = fs::read_to_string(root().join(path)).unwrap();
+        for finding in orderlint::lint_str(path, &text, &orderlint::Config::default()) {
+            let start = finding.range.expect("a finding in a document").start;
+            let line = format!(
+                "{}:{}:{}: {}[{}] {}",
+                finding.path,
+                start.line,
+                start.column,
+                finding.severity,
+                finding.rule,
+                finding.message
+            );
+            lines.push((line, finding));
+        }
+    }
+    lines
+}
+
+#[test]
+fn the_vs_code_problem_matcher_reads_every_field_of_a_concise_line() {
+    let tasks: serde_json::Value =
+        serde_json::from_str(&doc_block("json", "problemMatcher")).expect("tasks.json is JSON");
+    let task = &tasks["tasks"][0];
+    assert_eq!(task["command"], "orderlint");
+    assert_eq!(
+        task["args"],
+        serde_json::json!(["check", "--format", "concise", "."])
+    );
+    let pattern = &task["problemMatcher"]["pattern"];
+    let regex = Regex::new(pattern["regexp"].as_str().unwrap()).unwrap();
+    let group = |name: &str| usize::try_from(pattern[name].as_u64().unwrap()).unwrap();
+
+    let lines = concise_lines();
+    let severities: std::collections::BTreeSet<_> =
+        lines.iter().map(|(_, f)| f.severity.as_str()).collect();
+    assert_eq!(severities.len(), 3, "errors, warnings and infos");
+    for (line, finding) in &lines {
+        let captures = regex
+            .captures(line)
+            .unwrap_or_else(|| panic!("no match: {line}"));
+        let start = finding.range.unwrap().start;
+        assert_eq!(&captures[group("file")], finding.path, "{line}");
+        assert_eq!(&captures[group("line")], start.line.to_string(), "{line}");
+        assert_eq!(
+            &captures[group("column")],
+            start.column.to_string(),
+            "{line}"
+        );
+        assert_eq!(
+            &captures[group("severity")],
+            finding.severity.as_str(),
+            "{line}"
+        );
+        assert_eq!(&captures[group("code")], finding.rule, "{line}");
+        assert_eq!(&captures[group("message")], finding.message, "{line}");
+    }
+    for not_a_finding in [
+        "Checked 3 files, skipped 1 (not an order request): 5 errors, 1 warning, 0 infos",
+        "warning: no JSON files found in the given paths",
+        "error: cannot write the output: broken pipe",
+    ] {
+        assert!(!regex.is_match(not_a_finding), "{not_a_finding}");
+    }
+}
+
+#[test]
+fn the_vs_code_schema_setting_points_at_the_saved_schema() {
+    let settings: serde_json::Value =
+        serde_json::from_str(&doc_block("json", "json.schemas")).expect("settings.json is JSON");
+    let schemas = settings["json.schemas"].as_array().unwrap();
+    assert_eq!(schemas.len(), 1);
+    assert_eq!(schemas[0]["url"], "./orders.schema.json");
+    assert!(doc_block("sh", "orderlint schema").contains("orderlint schema > orders.schema.json"));
+}
+
+#[test]
+fn the_pre_commit_hooks_match_json_and_json_lines() {
+    let yaml = fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    let values = |key: &str| -> Vec<String> {
+        yaml.lines()
+            .filter_map(|line| line.trim_start().strip_prefix(&format!("{key}: ")))
+            .map(|value| value.trim_start_matches("- ").to_owned())
+            .collect()
+    };
+    let ids: Vec<_> = yaml
+        .lines()
+        .filter_map(|line| line.strip_prefix("- id: "))
+        .collect();
+    assert_eq!(ids, ["orderlint", "orderlint-system"]);
+    assert_eq!(values("language"), ["rust", "system"]);
+    assert_eq!(
+        values("entry"),
+        [
+            "orderlint check --force-exclude",
+            "orderlint check --force-exclude"
+        ]
+    );
+    assert_eq!(values("require_serial"), ["false", "false"]);
+    let files = values("files");
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0], files[1]);
+    // pre-commit uses Python's `re.search`; this pattern means the same in
+    // the regex crate.
+    let regex = Regex::new(&files[0]).unwrap();
+    for path in [
+        "good.json",
+        "requests/2024.jsonl",
+        "log.ndjson",
+        "UPPER.JSON",
+        "a b.Json",
+    ] {
+        assert!(regex.is_match(path), "{path}");
+    }
+    for path in [
+        "a.json5",
+        "tsconfig.jsonc",
+        "b.json.bak",
+        "json",
+        "notes.txt",
+    ] {
+        assert!(!regex.is_match(path), "{path}");
+    }
 }
