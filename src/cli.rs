@@ -4,15 +4,17 @@ use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::finding::Severity;
+use crate::manual;
 use crate::report::{self, Format, Style};
 use crate::rules;
 use crate::run::{self, Summary};
 use crate::{Config, schema};
 
-const EXIT_CODES: &str = "\
+/// The exit codes, as `--help` and the man page ([`crate::manual`]) print them.
+pub(crate) const EXIT_CODES: &str = "\
 Exit codes:
   0  no finding at or above --fail-on
   1  some finding at or above --fail-on
@@ -141,8 +143,8 @@ pub fn execute(cli: Cli, terminal: &mut Terminal<'_>) -> u8 {
                 Ok(2)
             }
         },
-        Command::Completions { shell } => completions(shell, out).map(|()| 0),
-        Command::Man { command } => man(command.as_deref(), out, err),
+        Command::Completions { shell } => manual::completions(shell, out).map(|()| 0),
+        Command::Man { command } => manual::man(command.as_deref(), out, err),
     };
     match result {
         Ok(code) => code,
@@ -190,96 +192,6 @@ fn check(
     Ok(*code)
 }
 
-/// Writes the completion script. It is built in memory first: clap_complete
-/// panics on a write error, and a closed pipe is not a bug.
-fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> io::Result<()> {
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "orderlint", &mut script);
-    out.write_all(&script)
-}
-
-/// Writes orderlint(1), or a subcommand's page such as orderlint-check(1),
-/// with an EXIT STATUS section where the exit codes matter.
-fn man(command: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
-    // Without the `help` subcommand, as clap_mangen's own generator does:
-    // it has no page of its own.
-    let mut root = Cli::command().disable_help_subcommand(true);
-    root.build();
-    let page = match command {
-        None => root,
-        Some(name) => match root.find_subcommand(name) {
-            Some(sub) => sub.clone(),
-            None => {
-                let names: Vec<_> = root
-                    .get_subcommands()
-                    .map(clap::Command::get_name)
-                    .collect();
-                writeln!(
-                    err,
-                    "error: no subcommand `{name}`; the pages are: {}",
-                    names.join(", ")
-                )?;
-                return Ok(2);
-            }
-        },
-    };
-    let with_exit_codes = matches!(command, None | Some("check"));
-    let man = clap_mangen::Man::new(page).source(concat!("orderlint ", env!("CARGO_PKG_VERSION")));
-    let mut roff = Vec::new();
-    man.render_title(&mut roff)?;
-    man.render_name_section(&mut roff)?;
-    man.render_synopsis_section(&mut roff)?;
-    man.render_description_section(&mut roff)?;
-    man.render_options_section(&mut roff)?;
-    if command.is_none() {
-        man.render_subcommands_section(&mut roff)?;
-    }
-    if with_exit_codes {
-        exit_status_section(&mut roff)?;
-    }
-    if command.is_none() {
-        // Only the top level has a version; clap_mangen panics on a
-        // subcommand without one.
-        man.render_version_section(&mut roff)?;
-    }
-    out.write_all(&roff)?;
-    Ok(0)
-}
-
-/// The exit codes as a man page's EXIT STATUS section: [`EXIT_CODES`], one
-/// tagged paragraph per code.
-fn exit_status_section(roff: &mut dyn Write) -> io::Result<()> {
-    use clap_mangen::roff::{Roff, bold, roman};
-    let mut section = Roff::new();
-    section.control("SH", ["EXIT STATUS"]);
-    for (code, meaning) in exit_codes() {
-        section.control("TP", []);
-        section.text([bold(code)]);
-        section.text([roman(meaning)]);
-    }
-    section.to_writer(roff)
-}
-
-/// [`EXIT_CODES`] as (code, meaning) pairs, the continuation lines joined.
-fn exit_codes() -> Vec<(&'static str, String)> {
-    let mut codes: Vec<(&'static str, String)> = Vec::new();
-    for line in EXIT_CODES.lines().skip(1) {
-        let text = line.trim();
-        match text.split_once("  ") {
-            Some((code, meaning)) if code.bytes().all(|b| b.is_ascii_digit()) => {
-                codes.push((code, meaning.trim().to_owned()));
-            }
-            _ => {
-                if let Some((_, meaning)) = codes.last_mut() {
-                    meaning.push(' ');
-                    meaning.push_str(text);
-                }
-            }
-        }
-    }
-    codes
-}
-
 fn list_rules(out: &mut dyn Write) -> io::Result<()> {
     let width = rules::metas().map(|m| m.name.len()).max().unwrap_or(0);
     for meta in rules::metas() {
@@ -297,23 +209,6 @@ fn list_rules(out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn exit_codes_are_read_from_the_help_text() {
-        assert_eq!(
-            exit_codes(),
-            [
-                ("0", "no finding at or above --fail-on".to_owned()),
-                ("1", "some finding at or above --fail-on".to_owned()),
-                (
-                    "2",
-                    "a tool error: bad arguments, a path that cannot be read, an internal error \
-                     (also when there are findings too)"
-                        .to_owned()
-                ),
-            ]
-        );
-    }
 
     #[test]
     fn auto_color_follows_the_terminal_and_the_environment() {

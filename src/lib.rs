@@ -13,6 +13,7 @@ pub mod discover;
 pub mod document;
 pub mod finding;
 pub mod locate;
+pub mod manual;
 pub mod order;
 pub mod parse;
 pub mod report;
