@@ -1,19 +1,22 @@
 //! The command line: arguments (clap) and what each subcommand does.
 
+use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::{self, Settings};
 use crate::discover;
 use crate::finding::Severity;
+use crate::manual;
 use crate::report::{self, Format, Style};
 use crate::rules;
 use crate::run::{self, Summary};
 use crate::{Config, schema};
 
-const EXIT_CODES: &str = "\
+/// The exit codes, as `--help` and the man page ([`crate::manual`]) print them.
+pub(crate) const EXIT_CODES: &str = "\
 Exit codes:
   0  no finding at or above --fail-on
   1  some finding at or above --fail-on
@@ -43,6 +46,22 @@ pub enum Command {
     Explain {
         /// The rule's name, for example `schema`.
         rule: String,
+    },
+    /// Print a shell completion script.
+    ///
+    /// For example, for bash:
+    /// `orderlint completions bash > ~/.local/share/bash-completion/completions/orderlint`
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page.
+    ///
+    /// The page is roff; read it with `orderlint man | man -l -`, or install it
+    /// with `orderlint man > /usr/local/share/man/man1/orderlint.1`.
+    Man {
+        /// A subcommand's page instead, for example `check` for orderlint-check(1).
+        command: Option<String>,
     },
 }
 
@@ -97,6 +116,10 @@ pub struct CheckArgs {
     /// line too (pre-commit names every staged file).
     #[arg(long)]
     pub force_exclude: bool,
+    /// When to colour the human format: `auto` colours on a terminal, unless
+    /// `NO_COLOR` is set, or when `FORCE_COLOR` is set (set means non-empty).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 /// A rule name given on the command line.
@@ -106,13 +129,39 @@ fn rule_name(name: &str) -> Result<&'static str, String> {
         .ok_or_else(|| format!("unknown rule `{name}`; {}", config::unknown_rule_help(name)))
 }
 
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal or when `FORCE_COLOR` is set, never when
+    /// `NO_COLOR` is set.
+    Auto,
+    /// Always colour, whatever the environment says.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// What `--color auto` decides: colour when standard output is a terminal
+/// or `FORCE_COLOR` is set, and never when `NO_COLOR` is set
+/// (<https://no-color.org>; it wins over `FORCE_COLOR`, as in CPython and
+/// anstream). An empty variable counts as not set.
+#[must_use]
+pub fn auto_color(
+    is_terminal: bool,
+    no_color: Option<&OsStr>,
+    force_color: Option<&OsStr>,
+) -> bool {
+    let set = |value: Option<&OsStr>| value.is_some_and(|v| !v.is_empty());
+    !set(no_color) && (is_terminal || set(force_color))
+}
+
 /// Where the output goes and how it may look.
 pub struct Terminal<'a> {
     /// Standard output: the report.
     pub out: &'a mut dyn Write,
     /// Standard error: tool failures and notices.
     pub err: &'a mut dyn Write,
-    /// Whether the human format may use colour (a terminal, no `NO_COLOR`).
+    /// What `--color auto` means here (see [`auto_color`]).
     pub color: bool,
 }
 
@@ -141,6 +190,8 @@ pub fn execute(cli: Cli, terminal: &mut Terminal<'_>) -> u8 {
                 Ok(2)
             }
         },
+        Command::Completions { shell } => manual::completions(shell, out).map(|()| 0),
+        Command::Man { command } => manual::man(command.as_deref(), out, err),
     };
     match result {
         Ok(code) => code,
@@ -167,6 +218,11 @@ fn check(
         writeln!(err, "error: internal error: {message}")?;
         return Ok(2);
     }
+    let color = match args.color {
+        ColorChoice::Auto => color,
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+    };
     if args.statistics && !args.format.has_statistics() {
         writeln!(
             err,
@@ -288,4 +344,28 @@ fn list_rules(out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_color_follows_the_terminal_and_the_environment() {
+        let on = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        assert!(auto_color(true, None, None));
+        assert!(!auto_color(false, None, None));
+        assert!(!auto_color(true, on, None), "NO_COLOR");
+        assert!(
+            auto_color(true, empty, None),
+            "an empty NO_COLOR is not set"
+        );
+        assert!(auto_color(false, None, on), "FORCE_COLOR");
+        assert!(
+            !auto_color(false, None, empty),
+            "an empty FORCE_COLOR is not set"
+        );
+        assert!(!auto_color(true, on, on), "NO_COLOR wins");
+    }
 }

@@ -16,6 +16,7 @@ pub mod document;
 pub mod finding;
 pub mod jsonl;
 pub mod locate;
+pub mod manual;
 pub mod order;
 pub mod parse;
 pub mod report;

@@ -19,7 +19,11 @@ fn main() -> ExitCode {
     }));
     let cli = Cli::parse();
     let stdout = std::io::stdout();
-    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = orderlint::cli::auto_color(
+        stdout.is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("FORCE_COLOR").as_deref(),
+    );
     let mut terminal = Terminal {
         out: &mut stdout.lock(),
         err: &mut std::io::stderr().lock(),

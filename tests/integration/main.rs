@@ -8,6 +8,7 @@ mod examples;
 mod fixtures;
 mod formats;
 mod inputs;
+mod integrations;
 mod meta;
 mod schema;
 mod support;
