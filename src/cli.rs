@@ -268,7 +268,13 @@ fn check(
         u8::from(summary.fails(fail_on))
     };
     if reports.is_empty() {
-        writeln!(err, "warning: no JSON files found in the given paths")?;
+        let why = if args.force_exclude && !args.paths.is_empty() {
+            "warning: nothing to check: the configuration's `exclude` removes every file given \
+             (--force-exclude)"
+        } else {
+            "warning: no JSON files found in the given paths"
+        };
+        writeln!(err, "{why}")?;
     }
     let Some(path) = &args.output_file else {
         let style = Style { color, width: 100 };

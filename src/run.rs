@@ -159,8 +159,12 @@ pub fn check_configured(
                     let message = discover::io_message(&error);
                     return Some(tool_error(display, &message, Status::Unreadable));
                 }
-                // `--stdin-filename` names the document for the configuration too.
+                // `--stdin-filename` names the document for the configuration
+                // too: its globs, and `exclude` with `--force-exclude`.
                 let path = PathBuf::from(&display);
+                if !settings.admits(&path, true) {
+                    return None;
+                }
                 let (report, applied) = lint_configured(display, &path, &bytes, config, settings);
                 relevant.extend(applied.relevant);
                 used.extend(applied.used);

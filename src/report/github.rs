@@ -34,7 +34,12 @@ pub fn command(finding: &Finding) -> String {
         Severity::Warning => "warning",
         Severity::Info => "notice",
     };
-    let mut properties = format!("file={}", escape_property(&finding.path));
+    // Repository-relative, as GitHub matches it against the diff: no `./`.
+    let mut path = finding.path.as_str();
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest;
+    }
+    let mut properties = format!("file={}", escape_property(path));
     if let Some(range) = finding.range {
         let (start, end) = (range.start, range.end);
         let _ = write!(properties, ",line={}", start.line);

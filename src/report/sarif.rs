@@ -154,6 +154,7 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport], summary: &Summary) -> 
 fn log(reports: &[FileReport], summary: &Summary) -> Log {
     let mut rules: Vec<Descriptor> = rules::metas().map(descriptor).collect();
     rules.push(io_error_descriptor());
+    rules.push(unused_suppression_descriptor());
     let index = |rule: &str| rules.iter().position(|d| d.id == rule);
     let mut seen: BTreeMap<u64, usize> = BTreeMap::new();
     let results = findings(reports)
@@ -199,6 +200,16 @@ fn descriptor(meta: &'static RuleMeta) -> Descriptor {
         &meta.explanation(),
         "## What it does",
         meta.default_severity,
+    )
+}
+
+fn unused_suppression_descriptor() -> Descriptor {
+    described(
+        crate::config::UNUSED_SUPPRESSION,
+        "a [[suppress]] table of orderlint.toml that matched nothing",
+        crate::config::UNUSED_SUPPRESSION_EXPLANATION,
+        "## What it is",
+        Severity::Warning,
     )
 }
 

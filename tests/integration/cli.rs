@@ -391,3 +391,56 @@ fn a_finding_on_a_very_long_line_is_shown_without_its_source() {
     );
     assert!(text.len() < 2_000, "no 70,000-character snippet");
 }
+
+#[test]
+fn force_exclude_applies_to_the_stdin_filename() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("orderlint.toml"),
+        "exclude = [\"legacy/**\"]\n",
+    )
+    .unwrap();
+    let bad = fs::read(root().join("tests/cases/mixed/bad.json")).unwrap();
+    let lint = |name: &str| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_orderlint"))
+            .args(["check", "-", "--stdin-filename", name, "--force-exclude"])
+            .args(["--format", "concise"])
+            .current_dir(dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&bad).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let excluded = lint("legacy/old.json");
+    assert_eq!(code(&excluded), 0, "{}", stdout(&excluded));
+    assert!(
+        !stdout(&excluded).contains("error["),
+        "{}",
+        stdout(&excluded)
+    );
+    let checked = lint("orders/new.json");
+    assert_eq!(code(&checked), 1);
+    assert!(
+        stdout(&checked).starts_with("orders/new.json:"),
+        "{}",
+        stdout(&checked)
+    );
+}
+
+#[test]
+fn github_annotations_name_repository_relative_files() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        root().join("tests/cases/mixed/bad.json"),
+        dir.path().join("bad.json"),
+    )
+    .unwrap();
+    let output = run(dir.path(), &["check", ".", "--format", "github"]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    assert!(text.starts_with("::error file=bad.json,"), "{text}");
+}

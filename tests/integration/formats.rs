@@ -281,7 +281,13 @@ fn sarif_describes_every_rule() {
     assert_eq!(run["invocations"][0]["executionSuccessful"], false);
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     let metas: Vec<_> = orderlint::rules::metas().collect();
-    assert_eq!(rules.len(), metas.len() + 1, "every rule, and io-error");
+    assert_eq!(
+        rules.len(),
+        metas.len() + 2,
+        "every rule, io-error and unused-suppression"
+    );
+    assert_eq!(rules[metas.len()]["id"], "io-error");
+    assert_eq!(rules[metas.len() + 1]["id"], "unused-suppression");
     for (rule, meta) in rules.iter().zip(&metas) {
         assert_eq!(rule["id"], meta.name);
         assert_eq!(rule["shortDescription"]["text"], meta.summary);
