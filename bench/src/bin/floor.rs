@@ -3,6 +3,7 @@
 //! ```text
 //! floor DIR          every *.json file under DIR
 //! floor FILE.jsonl   one document per non-blank line, streamed
+//! floor FILE         one document
 //! ```
 //!
 //! Each document is parsed with serde_json and validated with jsonschema
@@ -56,6 +57,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 Err(_) => 1,
             })
             .sum::<usize>()
+    } else if !target.extension().is_some_and(|e| e == "jsonl" || e == "ndjson") {
+        usize::from(invalid(&validator, &std::fs::read(&target)?))
     } else {
         let mut reader = std::io::BufReader::new(std::fs::File::open(&target)?);
         let mut batch: Vec<Vec<u8>> = Vec::with_capacity(BATCH);
