@@ -100,12 +100,7 @@ fn all_lints_files_that_are_not_order_requests() {
     );
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(json["summary"]["checked"], 1);
-    let messages: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["message"].as_str().unwrap())
-        .collect();
+    let messages: Vec<&str> = crate::support::each(&json, "message");
     assert!(
         messages.contains(&"missing required field `order_id`"),
         "{messages:?}"
@@ -194,12 +189,7 @@ fn walking_is_sorted_and_paths_are_joined_to_the_argument() {
     }
     let output = run(dir.path(), &["check", "in", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
-    let paths: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let paths: Vec<&str> = crate::support::each(&json, "path");
     let mut sorted = paths.clone();
     sorted.sort_unstable();
     assert_eq!(paths, sorted);

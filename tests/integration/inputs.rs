@@ -160,12 +160,7 @@ fn stdin_among_files_is_sorted_with_them_and_read_once() {
     );
     assert_eq!(code(&output), 1);
     let json = json(&output);
-    let paths: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let paths: Vec<&str> = crate::support::each(&json, "path");
     assert_eq!(paths, ["-", "a.json", "z.json"]);
     assert_eq!(json["summary"]["files"], 3);
 }

@@ -75,3 +75,13 @@ pub fn render(findings: &[Finding], text: &str) -> String {
     }
     out
 }
+
+/// One field of every diagnostic of a `--format json` report, in order.
+pub fn each<'j>(report: &'j serde_json::Value, field: &str) -> Vec<&'j str> {
+    report["diagnostics"]
+        .as_array()
+        .expect("a diagnostics array")
+        .iter()
+        .map(|d| d[field].as_str().expect("a string field"))
+        .collect()
+}
