@@ -61,6 +61,8 @@ pub fn render_error(style: Style, error: &ConfigError) -> String {
                 miette::Report::new(diagnostic.with_label(label)).with_source_code(Source {
                     name: error.path.clone(),
                     text: text.clone(),
+                    base: 0,
+                    first_line: 0,
                 });
             handler(style).render_report(&mut rendered, report.as_ref())
         }
@@ -106,11 +108,8 @@ pub fn render(handler: &GraphicalReportHandler, finding: &Finding, text: Option<
     let text = text.filter(|text| !on_long_line(text, finding));
     let result = match (text, labels.is_empty()) {
         (Some(text), false) => {
-            let report =
-                miette::Report::new(diagnostic.with_labels(labels)).with_source_code(Source {
-                    name: finding.path.clone(),
-                    text: text.to_owned(),
-                });
+            let report = miette::Report::new(diagnostic.with_labels(labels))
+                .with_source_code(excerpt(finding, text));
             handler.render_report(&mut rendered, report.as_ref())
         }
         _ => {
@@ -168,13 +167,85 @@ fn on_long_line(text: &str, finding: &Finding) -> bool {
     })
 }
 
+/// Lines of context that an excerpt keeps around a finding's spans: more
+/// than the handler draws (miette's default is one), so that the drawing is
+/// the same as with the whole text.
+const CONTEXT_LINES: usize = 3;
+
+/// The part of `text` that a finding's drawing can show: from a few lines
+/// before its first span to a few lines after its last. miette looks for
+/// lines from the start of the text it is given, so handing it a whole
+/// file for each finding costs time in proportion to findings × file size
+/// (a JSON Lines file of thousands of findings took minutes).
+fn excerpt(finding: &Finding, text: &str) -> Source {
+    let whole = || Source {
+        name: finding.path.clone(),
+        text: text.to_owned(),
+        base: 0,
+        first_line: 0,
+    };
+    // (byte offset, 1-based line) of where each span starts.
+    let mut starts = Vec::new();
+    let mut end = 0;
+    if let (Some(span), Some(range)) = (finding.span, finding.range) {
+        starts.push((span.start, range.start.line));
+        end = span.end;
+    }
+    for related in &finding.related {
+        starts.push((related.span.start, related.range.start.line));
+        end = end.max(related.span.end);
+    }
+    let Some(&(first, line)) = starts.iter().min() else {
+        return whole();
+    };
+    let line_start = |at: usize| text.get(..at).and_then(|t| t.rfind('\n')).map(|i| i + 1);
+    let line_end = |at: usize| {
+        text.get(at..)
+            .map(|t| t.find('\n').map_or(text.len(), |i| at + i))
+    };
+    let (Some(mut begin), Some(mut stop)) = (
+        line_start(first.min(text.len())).or(Some(0)),
+        line_end(end.max(first).min(text.len())),
+    ) else {
+        return whole();
+    };
+    let mut first_line = line.saturating_sub(1);
+    for _ in 0..CONTEXT_LINES {
+        if begin == 0 || first_line == 0 {
+            break;
+        }
+        begin = line_start(begin - 1).unwrap_or(0);
+        first_line -= 1;
+    }
+    for _ in 0..CONTEXT_LINES {
+        match line_end(stop + 1) {
+            Some(next) if stop < text.len() => stop = next,
+            _ => break,
+        }
+    }
+    match text.get(begin..stop) {
+        Some(part) => Source {
+            name: finding.path.clone(),
+            text: part.to_owned(),
+            base: begin,
+            first_line,
+        },
+        None => whole(),
+    }
+}
+
 /// A named source whose columns count characters, as orderlint's do
 /// everywhere else (miette's own count bytes, which would put the header's
 /// `line:column` out of step with the JSON output on a line with `é`).
+/// It holds a part of the file (see [`excerpt`]): `text` starts at byte
+/// `base` of the file, on its line `first_line` (0-based); spans are the
+/// file's own.
 #[derive(Debug)]
 struct Source {
     name: String,
     text: String,
+    base: usize,
+    first_line: usize,
 }
 
 impl SourceCode for Source {
@@ -184,10 +255,15 @@ impl SourceCode for Source {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let offset = span
+            .offset()
+            .checked_sub(self.base)
+            .ok_or(MietteError::OutOfBounds)?;
+        let local = SourceSpan::new(offset.into(), span.len());
         let inner =
             self.text
                 .as_str()
-                .read_span(span, context_lines_before, context_lines_after)?;
+                .read_span(&local, context_lines_before, context_lines_after)?;
         let start = inner.span().offset();
         let before = self.text.get(..start).unwrap_or_default();
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -195,10 +271,13 @@ impl SourceCode for Source {
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new((start + self.base).into(), inner.span().len()),
+            inner.line() + self.first_line,
             column,
-            inner.line_count(),
+            // miette counts lines from the start of the text it was given
+            // (and joins two snippets by that count): count them from the
+            // start of the file, as with the whole text.
+            inner.line_count() + self.first_line,
         )))
     }
 }
@@ -235,4 +314,83 @@ pub fn summary_line(summary: &Summary) -> String {
         plural(summary.infos, "info"),
     ));
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Sink, Span};
+    use crate::rules::schema::Schema;
+
+    /// Renders `finding` with the whole of `text` as its source.
+    fn with_whole_text(finding: &Finding, text: &str) -> String {
+        let mut diagnostic = MietteDiagnostic::new(finding.message.clone())
+            .with_code(finding.rule)
+            .with_severity(miette::Severity::Error);
+        let mut labels = Vec::new();
+        if let Some(span) = finding.span {
+            labels.push(LabeledSpan::new_primary_with_span(
+                finding.label.clone(),
+                span.start..span.end,
+            ));
+        }
+        for related in &finding.related {
+            labels.push(LabeledSpan::new_with_span(
+                Some(related.message.clone()),
+                related.span.start..related.span.end,
+            ));
+        }
+        diagnostic = diagnostic.with_labels(labels);
+        let report = miette::Report::new(diagnostic).with_source_code(Source {
+            name: finding.path.clone(),
+            text: text.to_owned(),
+            base: 0,
+            first_line: 0,
+        });
+        let mut out = String::new();
+        handler(Style::default())
+            .render_report(&mut out, report.as_ref())
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn an_excerpt_draws_what_the_whole_text_draws() {
+        let text: String = (1..=40)
+            .map(|i| format!("  \"key_{i}\": \"välue {i}\",\n"))
+            .collect();
+        let at = |line: usize| {
+            let start = text.match_indices('\n').nth(line - 2).unwrap().0 + 3;
+            Span::new(start, start + 8)
+        };
+        // Spans near the start, in the middle and at the end of the text,
+        // alone, related far apart, related close together, and one that
+        // covers several lines.
+        let cases: Vec<(Span, Option<Span>)> = vec![
+            (Span::new(2, 8), None),
+            (at(20), None),
+            (at(40), None),
+            (at(10), Some(at(30))),
+            (at(10), Some(at(12))),
+            (at(10), Some(at(16))),
+            (Span::new(at(5).start, at(9).end), Some(at(39))),
+        ];
+        let handler = handler(Style::default());
+        for (primary, related) in cases {
+            let mut sink = Sink::default();
+            let report = sink
+                .report(&Schema::META, "", primary, "a message")
+                .label("here");
+            if let Some(span) = related {
+                report.related(span, "and there");
+            }
+            let findings = sink.finish("x.json", &text);
+            let finding = &findings[0];
+            assert_eq!(
+                render(&handler, finding, Some(&text)),
+                with_whole_text(finding, &text),
+                "{primary:?} {related:?}"
+            );
+        }
+    }
 }
