@@ -1,7 +1,7 @@
 //! The `orderlint` binary: parse arguments, run, exit. Everything else is in
 //! the library.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -24,10 +24,24 @@ fn main() -> ExitCode {
         std::env::var_os("NO_COLOR").as_deref(),
         std::env::var_os("FORCE_COLOR").as_deref(),
     );
+    // Buffered: a report of many findings is written in large pieces, not
+    // a line at a time.
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut err = std::io::stderr().lock();
     let mut terminal = Terminal {
-        out: &mut stdout.lock(),
-        err: &mut std::io::stderr().lock(),
+        out: &mut out,
+        err: &mut err,
         color,
     };
-    ExitCode::from(orderlint::cli::execute(cli, &mut terminal))
+    let code = orderlint::cli::execute(cli, &mut terminal);
+    match out.flush() {
+        // The reader went away (`orderlint check | head`): the outcome is
+        // still what the findings say.
+        Ok(()) => ExitCode::from(code),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(code),
+        Err(error) => {
+            let _ = writeln!(err, "error: cannot write the output: {error}");
+            ExitCode::from(2)
+        }
+    }
 }
