@@ -260,7 +260,13 @@ fn check(
         stdin_filename: args.stdin_filename.clone(),
         no_ignore: args.no_ignore,
     };
-    let reports = run::check_configured(&paths, &options, &config, &settings);
+    // Only the human format shows source snippets.
+    let sources = if args.format == Format::Human && !args.statistics {
+        run::Sources::Keep
+    } else {
+        run::Sources::Drop
+    };
+    let reports = run::check_configured(&paths, &options, &config, &settings, sources);
     let summary = Summary::of(&reports);
     *code = if summary.tool_errors > 0 {
         2

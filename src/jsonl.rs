@@ -11,10 +11,15 @@
 //! line break. A line of nothing but white space is blank, and not a
 //! document.
 //!
-//! [`JsonLines`] takes one line at a time and keeps no text, so that a caller
-//! can feed it from a reader without holding the file.
+//! [`JsonLines`] takes lines in order, one or a batch at a time, and keeps
+//! no text; the lines of a batch are linted in parallel. [`lint_reader`]
+//! feeds it from a reader a batch at a time, so that a file of any length
+//! is checked without being held whole.
 
 use std::borrow::Cow;
+use std::io::{self, BufRead};
+
+use rayon::prelude::*;
 
 use crate::finding::{Finding, Position, Range};
 use crate::{Config, Outcome, Status};
@@ -59,36 +64,33 @@ impl<'a> JsonLines<'a> {
     /// `\r\n` when it has one (the last line of a file may not), and no
     /// other `\n`.
     pub fn push(&mut self, raw: &[u8]) {
-        let start = self.offset;
-        self.offset += raw.len();
-        self.line += 1;
-        let content = raw.strip_suffix(b"\n").unwrap_or(raw);
-        let content = content.strip_suffix(b"\r").unwrap_or(content);
-        let blank_from = if self.line == 1 && content.starts_with(BOM) {
-            BOM.len()
+        self.push_batch(&[raw]);
+    }
+
+    /// Lints the next lines, in parallel, and keeps their findings in line
+    /// order: the outcome is the same as pushing them one at a time.
+    pub fn push_batch<L: AsRef<[u8]> + Sync>(&mut self, raws: &[L]) {
+        let mut places = Vec::with_capacity(raws.len());
+        for raw in raws {
+            self.line += 1;
+            places.push((self.line, self.offset));
+            self.offset += raw.as_ref().len();
+        }
+        let lint = |(raw, &(line, start)): (&L, &(usize, usize))| {
+            lint_line(self.path, self.config, raw.as_ref(), line, start)
+        };
+        let outcomes: Vec<Option<Outcome>> = if raws.len() > 1 {
+            raws.par_iter().zip(&places).map(lint).collect()
         } else {
-            0
+            raws.iter().zip(&places).map(lint).collect()
         };
-        if content[blank_from..]
-            .iter()
-            .all(|b| matches!(b, b' ' | b'\t' | b'\r'))
-        {
-            return;
+        for outcome in outcomes.into_iter().flatten() {
+            match outcome.status {
+                Status::Skipped => self.skipped += 1,
+                _ => self.checked += 1,
+            }
+            self.findings.extend(outcome.findings);
         }
-        let outcome = match std::str::from_utf8(content) {
-            Ok(text) => crate::lint_text(self.path, text, self.config),
-            Err(error) => crate::not_utf8(self.path, content, &error, start),
-        };
-        match outcome.status {
-            Status::Skipped => self.skipped += 1,
-            _ => self.checked += 1,
-        }
-        let line = self.line;
-        self.findings
-            .extend(outcome.findings.into_iter().map(|mut finding| {
-                move_to_line(&mut finding, line, start);
-                finding
-            }));
     }
 
     /// The findings of every line, in order, and how many lines were linted
@@ -107,6 +109,103 @@ impl<'a> JsonLines<'a> {
 
 /// The UTF-8 byte order mark, which only the first line may start with.
 const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Lints line `line` (1-based) of a file, which starts at byte `start`:
+/// `None` when it is blank, else its outcome with every finding moved to
+/// the file's own positions.
+fn lint_line(
+    path: &str,
+    config: &Config,
+    raw: &[u8],
+    line: usize,
+    start: usize,
+) -> Option<Outcome> {
+    let content = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let content = content.strip_suffix(b"\r").unwrap_or(content);
+    let blank_from = if line == 1 && content.starts_with(BOM) {
+        BOM.len()
+    } else {
+        0
+    };
+    if content[blank_from..]
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r'))
+    {
+        return None;
+    }
+    let mut outcome = match std::str::from_utf8(content) {
+        Ok(text) => crate::lint_text(path, text, config),
+        Err(error) => crate::not_utf8(path, content, &error, start),
+    };
+    for finding in &mut outcome.findings {
+        move_to_line(finding, line, start);
+    }
+    Some(outcome)
+}
+
+/// Lines handed to the threads at a time, at most: enough work to share,
+/// little enough to hold.
+const BATCH_LINES: usize = 2048;
+/// Bytes of lines handed to the threads at a time, at most (a batch holds
+/// at least one line, however long).
+const BATCH_BYTES: usize = 4 << 20;
+
+/// Lints a JSON Lines file from a reader, a batch of lines at a time, so
+/// that only one batch of its text is held at once (the findings are
+/// kept). The outcome is the same as [`crate::lint_jsonl`]'s on the same
+/// bytes.
+///
+/// # Errors
+///
+/// An error from the reader; what was linted before it is lost.
+pub fn lint_reader(path: &str, mut reader: impl BufRead, config: &Config) -> io::Result<Outcome> {
+    let lines = std::iter::from_fn(|| {
+        let mut line = Vec::new();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => None,
+            Ok(_) => Some(Ok(line)),
+            Err(error) => Some(Err(error)),
+        }
+    });
+    lint_batched(path, lines, config)
+}
+
+/// Lints a JSON Lines file held in memory, in batches as [`lint_reader`]
+/// does.
+#[must_use]
+pub fn lint_bytes(path: &str, bytes: &[u8], config: &Config) -> Outcome {
+    let lines = bytes
+        .split_inclusive(|&b| b == b'\n')
+        .map(Ok::<_, std::convert::Infallible>);
+    match lint_batched(path, lines, config) {
+        Ok(outcome) => outcome,
+        Err(never) => match never {},
+    }
+}
+
+/// Lints `lines` (each with its line break) in batches of at most
+/// [`BATCH_LINES`] lines or [`BATCH_BYTES`] bytes.
+fn lint_batched<L: AsRef<[u8]> + Sync, E>(
+    path: &str,
+    lines: impl Iterator<Item = Result<L, E>>,
+    config: &Config,
+) -> Result<Outcome, E> {
+    let mut linted = JsonLines::new(path, config);
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    for line in lines {
+        let line = line?;
+        bytes += line.as_ref().len();
+        batch.push(line);
+        if batch.len() >= BATCH_LINES || bytes >= BATCH_BYTES {
+            linted.push_batch(&batch);
+            batch.clear();
+            bytes = 0;
+        }
+    }
+    linted.push_batch(&batch);
+    Ok(linted.finish())
+}
 
 /// Moves a finding in the document of line `line` (1-based), which starts at
 /// byte `start` of the file, to the file's own positions, and words the

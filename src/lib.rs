@@ -102,11 +102,7 @@ pub fn lint_bytes(path: &str, bytes: &[u8], config: &Config) -> Outcome {
 /// moved to where the line is in the file (see [`jsonl`]).
 #[must_use]
 pub fn lint_jsonl(path: &str, bytes: &[u8], config: &Config) -> Outcome {
-    let mut lines = jsonl::JsonLines::new(path, config);
-    for line in bytes.split_inclusive(|&b| b == b'\n') {
-        lines.push(line);
-    }
-    lines.finish()
+    jsonl::lint_bytes(path, bytes, config)
 }
 
 /// The `invalid-json` finding for bytes that are not UTF-8. `base` is the

@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::config::{Applied, Settings};
 use crate::discover::{self, Found};
 use crate::finding::{Finding, Severity};
@@ -112,69 +114,89 @@ impl Summary {
     }
 }
 
+/// Whether the reports keep the text of the files that have findings: only
+/// a format that shows source snippets (`human`) needs it, and it costs
+/// memory in proportion to those files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sources {
+    /// Keep the text of every file with findings.
+    Keep,
+    /// Keep no text: `FileReport::text` is always `None`, and a JSON Lines
+    /// file is read a batch of lines at a time, never whole.
+    Drop,
+}
+
 /// Lints every file below `paths` (`-` is standard input) and returns one
 /// report per file, sorted by path, whatever order they were read in.
 #[must_use]
 pub fn check(paths: &[PathBuf], options: &discover::Options, config: &Config) -> Vec<FileReport> {
-    check_configured(paths, options, config, &Settings::default())
+    check_configured(paths, options, config, &Settings::default(), Sources::Keep)
 }
 
 /// [`check`] under a configuration: `include`/`exclude` choose the files,
 /// and each file's findings go through [`crate::config::FileSettings::apply`].
 /// A suppression that silenced nothing is reported on the configuration
 /// file.
+///
+/// Files are read and linted in parallel (rayon's global pool; set
+/// `RAYON_NUM_THREADS` to choose how many threads); the reports come back
+/// sorted by path, so the output does not depend on which thread finished
+/// first.
 #[must_use]
 pub fn check_configured(
     paths: &[PathBuf],
     options: &discover::Options,
     config: &Config,
     settings: &Settings,
+    sources: Sources,
 ) -> Vec<FileReport> {
+    let found = discover::discover(paths, options);
+    let one = |found: Found| match found {
+        Found::File { path, display } => {
+            // discover gives a file named on the command line back as given.
+            let explicit = paths.contains(&path);
+            if !settings.admits(&path, explicit) {
+                return None;
+            }
+            Some(lint_path(display, &path, config, settings, sources))
+        }
+        Found::Stdin { display } => {
+            let mut bytes = Vec::new();
+            if let Err(error) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                let message = discover::io_message(&error);
+                return Some(unread(tool_error(display, &message, Status::Unreadable)));
+            }
+            // `--stdin-filename` names the document for the configuration
+            // too: its globs, and `exclude` with `--force-exclude`.
+            let path = PathBuf::from(&display);
+            if !settings.admits(&path, true) {
+                return None;
+            }
+            let (mut report, applied) = lint_configured(display, &path, &bytes, config, settings);
+            if sources == Sources::Drop {
+                report.text = None;
+            }
+            Some((report, applied))
+        }
+        Found::Error { display, message } => {
+            Some(unread(tool_error(display, &message, Status::NotAFile)))
+        }
+    };
+    // One file (the editor on save, a pre-commit hook with one file) is
+    // linted on this thread: no pool to start.
+    let results: Vec<Option<(FileReport, Applied)>> = if found.len() > 1 {
+        found.into_par_iter().map(one).collect()
+    } else {
+        found.into_iter().map(one).collect()
+    };
     let mut relevant = BTreeSet::new();
     let mut used = BTreeSet::new();
-    let mut reports: Vec<FileReport> = discover::discover(paths, options)
-        .into_iter()
-        .filter_map(|found| match found {
-            Found::File { path, display } => {
-                // discover gives a file named on the command line back as given.
-                let explicit = paths.contains(&path);
-                if !settings.admits(&path, explicit) {
-                    return None;
-                }
-                let bytes = match std::fs::read(&path) {
-                    Ok(bytes) => bytes,
-                    Err(error) => {
-                        let message = discover::io_message(&error);
-                        return Some(tool_error(display, &message, Status::Unreadable));
-                    }
-                };
-                let (report, applied) = lint_configured(display, &path, &bytes, config, settings);
-                relevant.extend(applied.relevant);
-                used.extend(applied.used);
-                Some(report)
-            }
-            Found::Stdin { display } => {
-                let mut bytes = Vec::new();
-                if let Err(error) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                    let message = discover::io_message(&error);
-                    return Some(tool_error(display, &message, Status::Unreadable));
-                }
-                // `--stdin-filename` names the document for the configuration
-                // too: its globs, and `exclude` with `--force-exclude`.
-                let path = PathBuf::from(&display);
-                if !settings.admits(&path, true) {
-                    return None;
-                }
-                let (report, applied) = lint_configured(display, &path, &bytes, config, settings);
-                relevant.extend(applied.relevant);
-                used.extend(applied.used);
-                Some(report)
-            }
-            Found::Error { display, message } => {
-                Some(tool_error(display, &message, Status::NotAFile))
-            }
-        })
-        .collect();
+    let mut reports = Vec::with_capacity(results.len());
+    for (report, applied) in results.into_iter().flatten() {
+        relevant.extend(applied.relevant);
+        used.extend(applied.used);
+        reports.push(report);
+    }
     let unused = settings.unused_suppressions(&relevant, &used);
     if let (Some(file), false) = (&settings.file, unused.is_empty()) {
         reports.push(FileReport {
@@ -187,6 +209,65 @@ pub fn check_configured(
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     reports.dedup_by(|a, b| a.path == b.path);
     reports
+}
+
+/// A report with no suppressions to account for.
+fn unread(report: FileReport) -> (FileReport, Applied) {
+    let applied = Applied {
+        findings: Vec::new(),
+        relevant: Vec::new(),
+        used: Vec::new(),
+    };
+    (report, applied)
+}
+
+/// Reads and lints the file at `path`. A JSON Lines file is streamed when
+/// its text is not kept (and read again, only when it has findings, when it
+/// is).
+fn lint_path(
+    display: String,
+    path: &std::path::Path,
+    config: &Config,
+    settings: &Settings,
+    sources: Sources,
+) -> (FileReport, Applied) {
+    let cannot_read = |display: String, error: &std::io::Error| {
+        let message = discover::io_message(error);
+        unread(tool_error(display, &message, Status::Unreadable))
+    };
+    if crate::jsonl::is_json_lines(&display) {
+        let outcome = std::fs::File::open(path).and_then(|file| {
+            let reader = std::io::BufReader::with_capacity(1 << 18, file);
+            crate::jsonl::lint_reader(&display, reader, config)
+        });
+        let outcome = match outcome {
+            Ok(outcome) => outcome,
+            Err(error) => return cannot_read(display, &error),
+        };
+        let report = FileReport {
+            path: display,
+            text: None,
+            status: outcome.status,
+            findings: outcome.findings,
+        };
+        let (mut report, applied) = configure(report, path, settings);
+        if sources == Sources::Keep && !report.findings.is_empty() {
+            // Shown as it is now; a file that changed since is still shown.
+            report.text = std::fs::read(path)
+                .ok()
+                .map(|bytes| crate::jsonl::displayable(&bytes).into_owned());
+        }
+        return (report, applied);
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => return cannot_read(display, &error),
+    };
+    let (mut report, applied) = lint_configured(display, path, &bytes, config, settings);
+    if sources == Sources::Drop {
+        report.text = None;
+    }
+    (report, applied)
 }
 
 /// Lints the bytes of one file and applies the configuration to its
@@ -202,7 +283,16 @@ pub fn lint_configured(
     config: &Config,
     settings: &Settings,
 ) -> (FileReport, Applied) {
-    let mut report = lint_file(display, bytes, config);
+    configure(lint_file(display, bytes, config), path, settings)
+}
+
+/// Applies the configuration for `path` to a report's findings; drops its
+/// text when no finding is left.
+fn configure(
+    mut report: FileReport,
+    path: &std::path::Path,
+    settings: &Settings,
+) -> (FileReport, Applied) {
     let mut applied = settings
         .for_file(path)
         .apply(std::mem::take(&mut report.findings));

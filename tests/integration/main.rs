@@ -10,5 +10,6 @@ mod formats;
 mod inputs;
 mod integrations;
 mod meta;
+mod parallel;
 mod schema;
 mod support;
