@@ -57,7 +57,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 Err(_) => 1,
             })
             .sum::<usize>()
-    } else if !target.extension().is_some_and(|e| e == "jsonl" || e == "ndjson") {
+    } else if !target
+        .extension()
+        .is_some_and(|e| e == "jsonl" || e == "ndjson")
+    {
         usize::from(invalid(&validator, &std::fs::read(&target)?))
     } else {
         let mut reader = std::io::BufReader::new(std::fs::File::open(&target)?);
