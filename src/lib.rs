@@ -14,6 +14,7 @@ pub mod decimal;
 pub mod discover;
 pub mod document;
 pub mod finding;
+pub mod invariants;
 pub mod jsonl;
 pub mod locate;
 pub mod manual;
