@@ -6,10 +6,11 @@
 //! so what it sees is exactly what the rules see; where a key appears twice the
 //! last one wins, as in serde_json.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
-use jsonc_parser::ast::Value;
+use jsonc_parser::ast::{ObjectProp, Value};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::paths::LocationSegment;
 use jsonschema::{JsonType, ValidationError, Validator};
@@ -49,6 +50,10 @@ pub fn check(doc: &Document<'_>, rule: &'static RuleMeta, sink: &mut Sink) {
         return;
     };
     let instance = to_json(doc.root);
+    // Most documents are valid, and a yes or no is cheaper than the errors.
+    if validator.is_valid(&instance) {
+        return;
+    }
     let errors: Vec<ValidationError<'_>> = validator.iter_errors(&instance).collect();
     // A field can be required by more than one condition (`type: checkout`
     // and a post-payment gateway both require `shopping_cart`): one problem,
@@ -98,13 +103,16 @@ pub fn to_json(value: &Value<'_>) -> Json {
         Value::BooleanLit(b) => Json::Bool(b.value),
         Value::NullKeyword(_) => Json::Null,
         Value::Array(array) => Json::Array(array.elements.iter().map(to_json).collect()),
-        Value::Object(object) => Json::Object(
-            object
-                .properties
-                .iter()
-                .map(|prop| (prop.name.as_str().to_owned(), to_json(&prop.value)))
-                .collect(),
-        ),
+        Value::Object(object) => {
+            // Inserted one by one (a later key replaces an earlier one, as
+            // when collecting): cheaper for small maps than collecting,
+            // which buffers and sorts the entries first.
+            let mut map = serde_json::Map::new();
+            for prop in &object.properties {
+                map.insert(prop.name.as_str().to_owned(), to_json(&prop.value));
+            }
+            Json::Object(map)
+        }
     }
 }
 
@@ -189,9 +197,19 @@ fn report(
         }
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
-            let object = node.and_then(Value::as_object);
+            // The last property of each key (the one the validator saw), for
+            // a lookup per unexpected key rather than a scan.
+            let last: HashMap<&str, &ObjectProp<'_>> = node
+                .and_then(Value::as_object)
+                .map(|o| {
+                    o.properties
+                        .iter()
+                        .map(|prop| (prop.name.as_str(), prop))
+                        .collect()
+                })
+                .unwrap_or_default();
             for key in unexpected {
-                let key_prop = object.and_then(|o| locate::last_prop(o, key));
+                let key_prop = last.get(key.as_str()).copied();
                 let span = key_prop.map_or(value_span, locate::key_span);
                 let mut at = path.clone();
                 at.push(Step::Key(key));
@@ -559,16 +577,146 @@ fn condition(error: &ValidationError<'_>) -> Option<String> {
 /// schema does not describe.
 #[must_use]
 pub fn documented_keys(steps: &[Step<'_>]) -> Option<Vec<&'static str>> {
-    let mut node: &'static Json = SCHEMA.as_ref().ok()?;
+    let mut place = Place::root()?;
     for step in steps {
-        node = match step {
-            Step::Key(key) => node.get("properties")?.get(*key)?,
-            Step::Index(_) => node.get("items")?,
+        place = match step {
+            Step::Key(key) => place.key(key)?,
+            Step::Index(_) => place.items()?,
         };
     }
-    if node.get("additionalProperties") != Some(&Json::Bool(false)) {
-        return None;
+    place.documented().map(<[_]>::to_vec)
+}
+
+/// What the schema says about one place in a document, by its `properties`
+/// and `items` only: the keys it documents and the place below each. Built
+/// once from the bundled schema, so that a walk of a document takes one
+/// step per level instead of looking keywords up in the schema's JSON.
+#[derive(Debug)]
+pub struct Place {
+    /// The keys of `properties`, in the schema's order, when the schema
+    /// closes the object (`additionalProperties: false`).
+    documented: Option<Vec<&'static str>>,
+    /// The place below each key of `properties`, by length, then by bytes:
+    /// a search compares lengths, then the text of the few of that length.
+    keys: Vec<(&'static str, Place)>,
+    /// The place of an array's elements.
+    items: Option<Box<Place>>,
+}
+
+static PLACES: LazyLock<Option<Place>> = LazyLock::new(|| SCHEMA.as_ref().ok().map(Place::new));
+
+impl Place {
+    fn new(node: &'static Json) -> Self {
+        let properties = node.get("properties").and_then(Json::as_object);
+        let closed = node.get("additionalProperties") == Some(&Json::Bool(false));
+        let mut keys: Vec<(&'static str, Place)> = properties
+            .into_iter()
+            .flatten()
+            .map(|(key, child)| (key.as_str(), Place::new(child)))
+            .collect();
+        keys.sort_unstable_by(|a, b| by_length(a.0, b.0));
+        Self {
+            documented: properties
+                .filter(|_| closed)
+                .map(|properties| properties.keys().map(String::as_str).collect()),
+            keys,
+            items: node.get("items").map(|items| Box::new(Place::new(items))),
+        }
     }
-    let properties = node.get("properties")?.as_object()?;
-    Some(properties.keys().map(String::as_str).collect())
+
+    /// The whole document's place (none if the bundled schema does not parse).
+    #[must_use]
+    pub fn root() -> Option<&'static Place> {
+        PLACES.as_ref()
+    }
+
+    /// The documented keys, in the schema's order, when the schema closes
+    /// the object here; `None` for an open object.
+    #[must_use]
+    pub fn documented(&self) -> Option<&[&'static str]> {
+        self.documented.as_deref()
+    }
+
+    /// The place below `key`, when the schema describes it.
+    #[must_use]
+    pub fn key(&self, key: &str) -> Option<&Place> {
+        // Keys of one length are few: find them by length, then compare.
+        let first = self
+            .keys
+            .partition_point(|(known, _)| known.len() < key.len());
+        self.keys
+            .get(first..)?
+            .iter()
+            .take_while(|(known, _)| known.len() == key.len())
+            .find(|(known, _)| *known == key)
+            .map(|(_, place)| place)
+    }
+
+    /// The place of this array's elements, when the schema describes them.
+    #[must_use]
+    pub fn items(&self) -> Option<&Place> {
+        self.items.as_deref()
+    }
+}
+
+fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Json, Place, SCHEMA, documented_keys};
+    use crate::locate::Step;
+
+    /// Every place the schema describes, with its path, as the schema's JSON
+    /// says it: the keys of `properties` where `additionalProperties` is
+    /// `false`.
+    fn expected(
+        node: &Json,
+        path: &mut Vec<String>,
+        out: &mut Vec<(Vec<String>, Option<Vec<String>>)>,
+    ) {
+        let closed = node.get("additionalProperties") == Some(&Json::Bool(false));
+        let properties = node.get("properties").and_then(Json::as_object);
+        let keys = properties
+            .filter(|_| closed)
+            .map(|p| p.keys().cloned().collect());
+        out.push((path.clone(), keys));
+        for (key, child) in properties.into_iter().flatten() {
+            path.push(key.clone());
+            expected(child, path, out);
+            path.pop();
+        }
+        if let Some(items) = node.get("items") {
+            path.push("[]".to_owned());
+            expected(items, path, out);
+            path.pop();
+        }
+    }
+
+    #[test]
+    fn places_match_the_schema() {
+        let schema = SCHEMA.as_ref().unwrap();
+        let mut all = Vec::new();
+        expected(schema, &mut Vec::new(), &mut all);
+        assert!(all.len() > 50, "{}", all.len());
+        for (path, keys) in &all {
+            let steps: Vec<Step<'_>> = path
+                .iter()
+                .map(|step| match step.as_str() {
+                    "[]" => Step::Index(0),
+                    key => Step::Key(key),
+                })
+                .collect();
+            let found =
+                documented_keys(&steps).map(|k| k.iter().map(|s| (*s).to_owned()).collect());
+            assert_eq!(&found, keys, "at {path:?}");
+        }
+        let root = Place::root().unwrap();
+        assert!(root.key("order_id").is_some());
+        assert!(root.key("order_i").is_none());
+        assert!(root.key("").is_none());
+        assert!(root.key("customer").and_then(|c| c.documented()).is_some());
+        assert!(documented_keys(&[Step::Key("no_such_key")]).is_none());
+    }
 }

@@ -1,5 +1,3 @@
-use std::collections::HashMap;
-
 use jsonc_parser::ast::Value;
 
 use crate::document::Document;
@@ -44,31 +42,55 @@ impl Rule for DuplicateKey {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink) {
+        // Reused for every object: (key, index) pairs, sorted, so that equal
+        // keys are adjacent. No hashing, O(n log n) for n keys, and nothing
+        // else is built unless a key repeats.
+        let mut keys: Vec<(&str, usize)> = Vec::new();
         locate::walk(doc.root, &mut |path, value, _| {
             let Value::Object(object) = value else {
                 return;
             };
-            // Per key: the index of its first occurrence and how often it occurs.
-            let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
-            for (i, prop) in object.properties.iter().enumerate() {
-                seen.entry(prop.name.as_str()).or_insert((i, 0)).1 += 1;
+            if object.properties.len() < 2 {
+                return;
+            }
+            keys.clear();
+            keys.extend(
+                object
+                    .properties
+                    .iter()
+                    .enumerate()
+                    .map(|(i, prop)| (prop.name.as_str(), i)),
+            );
+            keys.sort_unstable();
+            if !keys.windows(2).any(|pair| pair[0].0 == pair[1].0) {
+                return;
+            }
+            // For each later occurrence of a key: the index of its first
+            // occurrence and how often the key occurs.
+            let mut again: Vec<Option<(usize, usize)>> = vec![None; object.properties.len()];
+            for group in keys.chunk_by(|a, b| a.0 == b.0) {
+                let [(_, first), rest @ ..] = group else {
+                    continue;
+                };
+                for &(_, i) in rest {
+                    if let Some(slot) = again.get_mut(i) {
+                        *slot = Some((*first, group.len()));
+                    }
+                }
             }
             let within = if path.is_empty() {
                 "the request body".to_owned()
             } else {
                 format!("`{}`", locate::display(path))
             };
-            for (i, prop) in object.properties.iter().enumerate() {
-                let key = prop.name.as_str();
-                let Some(&(first, count)) = seen.get(key) else {
+            for (prop, slot) in object.properties.iter().zip(&again) {
+                let Some((first, count)) = *slot else {
                     continue;
                 };
                 let Some(first_prop) = object.properties.get(first) else {
                     continue;
                 };
-                if first == i {
-                    continue;
-                }
+                let key = prop.name.as_str();
                 let times = if count == 2 {
                     "twice".to_owned()
                 } else {

@@ -1,11 +1,12 @@
 use std::collections::HashSet;
 
-use jsonc_parser::ast::Value;
+use jsonc_parser::ast::{Object, Value};
 
 use crate::document::Document;
 use crate::finding::Sink;
 use crate::locate::{self, Step};
 use crate::rules::{Rule, RuleMeta};
+use crate::schema::Place;
 
 declare_rule! {
     /// ## What it does
@@ -54,42 +55,113 @@ impl Rule for UnknownField {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink) {
-        locate::walk(doc.root, &mut |path, value, _| {
-            let Value::Object(object) = value else {
-                return;
-            };
-            let Some(documented) = crate::schema::documented_keys(path) else {
-                return;
-            };
-            let within = if path.is_empty() {
-                "the request body".to_owned()
-            } else {
-                format!("`{}`", locate::display(path))
-            };
-            // One finding per key, at its last occurrence: the one the schema
-            // (like serde_json) sees. `duplicate-key` reports the others.
-            let mut reported = HashSet::new();
-            for prop in object.properties.iter().rev() {
-                let key = prop.name.as_str();
-                if documented.contains(&key) || !reported.insert(key) {
-                    continue;
+        let Some(root) = Place::root() else {
+            return;
+        };
+        let mut walk = Walk {
+            path: Vec::new(),
+            below: Vec::new(),
+            sink,
+        };
+        walk.visit(doc.root, root);
+    }
+}
+
+/// A walk of the document alongside the schema, one step per level, and only
+/// where the schema describes the document: below a key or an array it does
+/// not describe, no object has documented keys.
+struct Walk<'a, 's> {
+    /// The path to the value being visited.
+    path: Vec<Step<'a>>,
+    /// For the properties of each object on the path, in order: the place in
+    /// the schema below its key. A stack, so that no object allocates.
+    below: Vec<Option<&'static Place>>,
+    sink: &'s mut Sink,
+}
+
+impl<'a> Walk<'a, '_> {
+    /// Checks `value`, at `place` in the schema, and below it. The parser
+    /// limits nesting to [`crate::parse::MAX_DEPTH`], so the recursion is
+    /// bounded.
+    fn visit(&mut self, value: &'a Value<'a>, place: &'static Place) {
+        match value {
+            Value::Object(object) => {
+                // The place below each key, looked up once for both uses.
+                let start = self.below.len();
+                self.below.extend(
+                    object
+                        .properties
+                        .iter()
+                        .map(|prop| place.key(prop.name.as_str())),
+                );
+                let below = self.below.get(start..).unwrap_or_default();
+                if let Some(documented) = place.documented()
+                    && below.iter().any(Option::is_none)
+                {
+                    check_object(object, documented, below, &self.path, self.sink);
                 }
-                let mut at = path.to_vec();
-                at.push(Step::Key(key));
-                let help = match closest(key, &documented) {
-                    Some(known) => format!("rename it to `{known}`"),
-                    None => "remove it, or check its spelling against the API reference".to_owned(),
-                };
-                sink.report(
-                    &Self::META,
-                    locate::pointer(&at),
-                    locate::key_span(prop),
-                    format!("unknown field `{key}` in {within}"),
-                )
-                .label("not a documented field")
-                .help(help);
+                for (i, prop) in object.properties.iter().enumerate() {
+                    // Entries up to `start + i` stay: deeper objects push
+                    // theirs after them and truncate back.
+                    if let Some(Some(below)) = self.below.get(start + i).copied() {
+                        self.path.push(Step::Key(prop.name.as_str()));
+                        self.visit(&prop.value, below);
+                        self.path.pop();
+                    }
+                }
+                self.below.truncate(start);
             }
-        });
+            Value::Array(array) => {
+                let Some(items) = place.items() else {
+                    return;
+                };
+                for (i, element) in array.elements.iter().enumerate() {
+                    self.path.push(Step::Index(i));
+                    self.visit(element, items);
+                    self.path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Reports the keys of `object` that are not `documented`: those with no
+/// place `below` them.
+fn check_object(
+    object: &Object<'_>,
+    documented: &[&'static str],
+    below: &[Option<&Place>],
+    path: &[Step<'_>],
+    sink: &mut Sink,
+) {
+    let within = if path.is_empty() {
+        "the request body".to_owned()
+    } else {
+        format!("`{}`", locate::display(path))
+    };
+    // One finding per key, at its last occurrence: the one the schema (like
+    // serde_json) sees. `duplicate-key` reports the others.
+    let mut reported = HashSet::new();
+    for (prop, below) in object.properties.iter().zip(below).rev() {
+        let key = prop.name.as_str();
+        if below.is_some() || !reported.insert(key) {
+            continue;
+        }
+        let mut at = path.to_vec();
+        at.push(Step::Key(key));
+        let help = match closest(key, documented) {
+            Some(known) => format!("rename it to `{known}`"),
+            None => "remove it, or check its spelling against the API reference".to_owned(),
+        };
+        sink.report(
+            &UnknownField::META,
+            locate::pointer(&at),
+            locate::key_span(prop),
+            format!("unknown field `{key}` in {within}"),
+        )
+        .label("not a documented field")
+        .help(help);
     }
 }
 
