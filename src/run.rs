@@ -151,6 +151,31 @@ pub fn check_configured(
     sources: Sources,
 ) -> Vec<FileReport> {
     let found = discover::discover(paths, options);
+    check_found(found, paths, config, settings, sources)
+}
+
+/// Reads and lints what [`discover::discover`] found for `paths`, as
+/// [`check_configured`] does. A file found twice (a directory given twice)
+/// is read once; two files are two reports, even when they are shown under
+/// the same name (file names that are not UTF-8).
+#[must_use]
+pub fn check_found(
+    found: Vec<Found>,
+    paths: &[PathBuf],
+    config: &Config,
+    settings: &Settings,
+    sources: Sources,
+) -> Vec<FileReport> {
+    let mut seen = std::collections::HashSet::new();
+    let found: Vec<Found> = found
+        .into_iter()
+        .filter(|found| match found {
+            Found::File { path, .. } => seen.insert((0, path.clone())),
+            Found::Stdin { display } | Found::Error { display, .. } => {
+                seen.insert((1, PathBuf::from(display)))
+            }
+        })
+        .collect();
     let one = |found: Found| match found {
         Found::File { path, display } => {
             // discover gives a file named on the command line back as given.
@@ -172,11 +197,9 @@ pub fn check_configured(
             if !settings.admits(&path, true) {
                 return None;
             }
-            let (mut report, applied) = lint_configured(display, &path, &bytes, config, settings);
-            if sources == Sources::Drop {
-                report.text = None;
-            }
-            Some((report, applied))
+            Some(lint_configured(
+                display, &path, &bytes, config, settings, sources,
+            ))
         }
         Found::Error { display, message } => {
             Some(unread(tool_error(display, &message, Status::NotAFile)))
@@ -206,8 +229,8 @@ pub fn check_configured(
             findings: unused,
         });
     }
+    // Stable: reports shown under the same name keep the order found.
     reports.sort_by(|a, b| a.path.cmp(&b.path));
-    reports.dedup_by(|a, b| a.path == b.path);
     reports
 }
 
@@ -263,18 +286,15 @@ fn lint_path(
         Ok(bytes) => bytes,
         Err(error) => return cannot_read(display, &error),
     };
-    let (mut report, applied) = lint_configured(display, path, &bytes, config, settings);
-    if sources == Sources::Drop {
-        report.text = None;
-    }
-    (report, applied)
+    lint_configured(display, path, &bytes, config, settings, sources)
 }
 
 /// Lints the bytes of one file and applies the configuration to its
 /// findings. `path` is where the file is (or, for standard input, the name
 /// it is given), for matching the configuration's globs. The suppressions
 /// that were relevant and used are returned with the report, with
-/// `relevant` empty when the file was not checked.
+/// `relevant` empty when the file was not checked. With [`Sources::Drop`]
+/// the text is not made at all (for a large file, a copy saved).
 #[must_use]
 pub fn lint_configured(
     display: String,
@@ -282,8 +302,10 @@ pub fn lint_configured(
     bytes: &[u8],
     config: &Config,
     settings: &Settings,
+    sources: Sources,
 ) -> (FileReport, Applied) {
-    configure(lint_file(display, bytes, config), path, settings)
+    let report = lint_document(display, bytes, config, sources == Sources::Keep);
+    configure(report, path, settings)
 }
 
 /// Applies the configuration for `path` to a report's findings; drops its
@@ -310,13 +332,19 @@ fn configure(
 /// [`crate::jsonl::is_json_lines`]), else as one JSON document.
 #[must_use]
 pub fn lint_file(path: String, bytes: &[u8], config: &Config) -> FileReport {
+    lint_document(path, bytes, config, true)
+}
+
+/// [`lint_file`], keeping the text of a file with findings only when
+/// `keep_text` is set.
+fn lint_document(path: String, bytes: &[u8], config: &Config, keep_text: bool) -> FileReport {
     let json_lines = crate::jsonl::is_json_lines(&path);
     let outcome = if json_lines {
         crate::lint_jsonl(&path, bytes, config)
     } else {
         crate::lint_bytes(&path, bytes, config)
     };
-    let text = (!outcome.findings.is_empty()).then(|| {
+    let text = (keep_text && !outcome.findings.is_empty()).then(|| {
         if json_lines {
             crate::jsonl::displayable(bytes).into_owned()
         } else {
