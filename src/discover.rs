@@ -111,8 +111,7 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Vec<Found> {
             }),
             Ok(_) => found.push(Found::Error {
                 display: shown,
-                message: "not a regular file or directory (a FIFO, socket or device is not read)"
-                    .to_owned(),
+                message: crate::run::NOT_A_FILE.to_owned(),
             }),
             Err(error) => found.push(Found::Error {
                 display: shown,
