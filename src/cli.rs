@@ -20,8 +20,8 @@ pub(crate) const EXIT_CODES: &str = "\
 Exit codes:
   0  no finding at or above --fail-on
   1  some finding at or above --fail-on
-  2  a tool error: bad arguments, a path that cannot be read, an internal error
-     (also when there are findings too)";
+  2  a tool error: bad arguments, a path that cannot be read, a file over
+     --max-file-size, an internal error (also when there are findings too)";
 
 /// Lint the JSON bodies of MultiSafepay POST /orders requests.
 #[derive(Debug, Parser)]
@@ -116,6 +116,12 @@ pub struct CheckArgs {
     /// line too (pre-commit names every staged file).
     #[arg(long)]
     pub force_exclude: bool,
+    /// Do not read a file larger than this, nor a longer line of a JSON
+    /// Lines file, nor more of standard input; report it (`io-error`,
+    /// exit code 2). Bytes, or a number and a unit: `64MiB`, `500KB`
+    /// [default: `max-file-size` in orderlint.toml, else 64MiB].
+    #[arg(long, value_name = "BYTES", value_parser = config::parse_size)]
+    pub max_file_size: Option<u64>,
     /// When to colour the human format: `auto` colours on a terminal, unless
     /// `NO_COLOR` is set, or when `FORCE_COLOR` is set (set means non-empty).
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
@@ -330,6 +336,7 @@ fn settings(args: &CheckArgs, err: &mut dyn Write, style: Style) -> io::Result<O
             select: args.select.clone(),
             ignore: args.ignore.clone(),
             force_exclude: args.force_exclude,
+            max_file_size: args.max_file_size,
             ..settings
         })),
         Err(errors) => {

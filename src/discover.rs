@@ -111,16 +111,43 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Vec<Found> {
             }),
             Ok(_) => found.push(Found::Error {
                 display: shown,
-                message: "not a regular file or directory (a FIFO, socket or device is not read)"
-                    .to_owned(),
+                message: crate::run::NOT_A_FILE.to_owned(),
             }),
             Err(error) => found.push(Found::Error {
                 display: shown,
-                message: io_message(&error),
+                message: explicit_error(path, &error),
             }),
         }
     }
     found
+}
+
+/// Why a path named on the command line cannot be used: a symbolic link
+/// is named as one (see [`broken_link`]), since "no such file" of a link
+/// that `ls` shows is puzzling.
+fn explicit_error(path: &Path, error: &std::io::Error) -> String {
+    broken_link(path).unwrap_or_else(|| io_message(error))
+}
+
+/// What is wrong with a symbolic link that cannot be followed to a file or
+/// directory: its target does not exist, or following it never ends (a
+/// loop, which the operating system reports as too many levels of links).
+/// `None` when `path` is not such a link.
+fn broken_link(path: &Path) -> Option<String> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return None;
+    }
+    match std::fs::metadata(path) {
+        Ok(_) => None,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Some("dangling symbolic link: its target does not exist".to_owned())
+        }
+        Err(error) => Some(format!(
+            "symbolic link loop: following it never reaches a file ({}); not followed",
+            io_message(&error)
+        )),
+    }
 }
 
 /// Whether a file found in a directory is one to lint, by its name.
@@ -170,10 +197,8 @@ fn walk(root: &Path, options: &Options, found: &mut Vec<Found>) {
                         "symbolic link loop: it leads back to `{}`; not followed",
                         display(ancestor)
                     )
-                } else if error.path.is_some_and(|p| {
-                    std::fs::symlink_metadata(p).is_ok() && std::fs::metadata(p).is_err()
-                }) {
-                    "dangling symbolic link: its target does not exist".to_owned()
+                } else if let Some(broken) = error.path.and_then(broken_link) {
+                    broken
                 } else if let Some(io) = error.io {
                     io_message(io)
                 } else {

@@ -14,7 +14,8 @@
 //! [`JsonLines`] takes lines in order, one or a batch at a time, and keeps
 //! no text; the lines of a batch are linted in parallel. [`lint_reader`]
 //! feeds it from a reader a batch at a time, so that a file of any length
-//! is checked without being held whole.
+//! is checked without being held whole; a line longer than its limit is
+//! not held either, but reported (an `io-error` at the line) and skipped.
 
 use std::borrow::Cow;
 use std::io::{self, BufRead};
@@ -93,6 +94,42 @@ impl<'a> JsonLines<'a> {
         }
     }
 
+    /// Passes over the next line, which was too long to read: `len` bytes
+    /// with its line break, `text` without, over the limit of `limit`
+    /// bytes. It is an `io-error` at the start of the line, and counts as
+    /// neither checked nor skipped.
+    pub fn push_too_long(&mut self, len: usize, text: usize, limit: u64) {
+        self.line += 1;
+        let (line, start) = (self.line, self.offset);
+        self.offset += len;
+        let shown = crate::config::show_size(u64::try_from(text).unwrap_or(u64::MAX));
+        let limit = crate::config::show_size(limit);
+        let place = Position {
+            line,
+            column: 1,
+            offset: start,
+        };
+        self.findings.push(Finding {
+            path: self.path.to_owned(),
+            rule: crate::run::IO_ERROR,
+            severity: crate::finding::Severity::Error,
+            message: format!(
+                "line {line} is {shown}, over the {limit} limit for one line of a JSON Lines \
+                 file (--max-file-size); it is not read"
+            ),
+            pointer: None,
+            span: Some(crate::finding::Span::new(start, start)),
+            range: Some(Range {
+                start: place,
+                end: place,
+            }),
+            label: Some("this line is not read".to_owned()),
+            related: Vec::new(),
+            help: Some(crate::run::OVER_LIMIT_HELP.to_owned()),
+            jsonl_line: Some(line),
+        });
+    }
+
     /// The findings of every line, in order, and how many lines were linted
     /// and skipped.
     #[must_use]
@@ -152,22 +189,92 @@ const BATCH_BYTES: usize = 4 << 20;
 
 /// Lints a JSON Lines file from a reader, a batch of lines at a time, so
 /// that only one batch of its text is held at once (the findings are
-/// kept). The outcome is the same as [`crate::lint_jsonl`]'s on the same
+/// kept). A line longer than `max_line` bytes (its line break not counted)
+/// is not held: it is an `io-error` at that line (see
+/// [`JsonLines::push_too_long`]), and the next line is read as usual.
+/// Otherwise the outcome is the same as [`crate::lint_jsonl`]'s on the same
 /// bytes.
 ///
 /// # Errors
 ///
 /// An error from the reader; what was linted before it is lost.
-pub fn lint_reader(path: &str, mut reader: impl BufRead, config: &Config) -> io::Result<Outcome> {
-    let lines = std::iter::from_fn(|| {
-        let mut line = Vec::new();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => None,
-            Ok(_) => Some(Ok(line)),
-            Err(error) => Some(Err(error)),
+pub fn lint_reader(
+    path: &str,
+    mut reader: impl BufRead,
+    config: &Config,
+    max_line: u64,
+) -> io::Result<Outcome> {
+    let lines = std::iter::from_fn(|| read_line(&mut reader, max_line).transpose());
+    lint_batched(path, lines, config, max_line)
+}
+
+/// One line as read: its bytes, with its line break, or only its length
+/// when it is longer than the limit.
+#[derive(Debug)]
+enum Line<L> {
+    Text(L),
+    TooLong {
+        /// Bytes, with the line break.
+        len: usize,
+        /// Bytes, without the line break (`\n` or `\r\n`).
+        text: usize,
+    },
+}
+
+/// Reads the next line, up to and with its `\n`. A line longer than
+/// `max_line` bytes without its line break (`\n` or `\r\n`) is read to its
+/// end and dropped as it is read: only its length is kept. `None` at the
+/// end.
+fn read_line(reader: &mut impl BufRead, max_line: u64) -> io::Result<Option<Line<Vec<u8>>>> {
+    // Room for the longest line and a `\r\n`.
+    let keep = usize::try_from(max_line)
+        .unwrap_or(usize::MAX)
+        .saturating_add(2);
+    let mut line = Vec::new();
+    let mut len: usize = 0;
+    // The last byte read before the piece at hand, and the length of the
+    // line break found.
+    let mut last = None;
+    let mut ending = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        let Some(&final_byte) = available.last() else {
+            break;
+        };
+        let (taken, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(at) => {
+                let before = at
+                    .checked_sub(1)
+                    .map_or(last, |i| available.get(i).copied());
+                ending = if before == Some(b'\r') { 2 } else { 1 };
+                (at + 1, true)
+            }
+            None => (available.len(), false),
+        };
+        last = Some(final_byte);
+        if len.saturating_add(taken) <= keep {
+            line.extend_from_slice(&available[..taken]);
+        } else if !line.is_empty() {
+            line = Vec::new();
         }
-    });
-    lint_batched(path, lines, config)
+        len = len.saturating_add(taken);
+        reader.consume(taken);
+        if done {
+            break;
+        }
+    }
+    if len == 0 {
+        return Ok(None);
+    }
+    let text = len - ending;
+    if len > keep || u64::try_from(text).unwrap_or(u64::MAX) > max_line {
+        return Ok(Some(Line::TooLong { len, text }));
+    }
+    Ok(Some(Line::Text(line)))
 }
 
 /// Lints a JSON Lines file held in memory, in batches as [`lint_reader`]
@@ -176,25 +283,38 @@ pub fn lint_reader(path: &str, mut reader: impl BufRead, config: &Config) -> io:
 pub fn lint_bytes(path: &str, bytes: &[u8], config: &Config) -> Outcome {
     let lines = bytes
         .split_inclusive(|&b| b == b'\n')
-        .map(Ok::<_, std::convert::Infallible>);
-    match lint_batched(path, lines, config) {
+        .map(|line| Ok::<_, std::convert::Infallible>(Line::Text(line)));
+    match lint_batched(path, lines, config, u64::MAX) {
         Ok(outcome) => outcome,
         Err(never) => match never {},
     }
 }
 
 /// Lints `lines` (each with its line break) in batches of at most
-/// [`BATCH_LINES`] lines or [`BATCH_BYTES`] bytes.
+/// [`BATCH_LINES`] lines or [`BATCH_BYTES`] bytes. A line too long to be
+/// read, over `max_line`, is reported in its place.
 fn lint_batched<L: AsRef<[u8]> + Sync, E>(
     path: &str,
-    lines: impl Iterator<Item = Result<L, E>>,
+    lines: impl Iterator<Item = Result<Line<L>, E>>,
     config: &Config,
+    max_line: u64,
 ) -> Result<Outcome, E> {
     let mut linted = JsonLines::new(path, config);
     let mut batch = Vec::new();
     let mut bytes = 0;
     for line in lines {
-        let line = line?;
+        let line = match line? {
+            Line::Text(line) => line,
+            Line::TooLong { len, text } => {
+                // The lines before it first, so that the findings stay in
+                // line order.
+                linted.push_batch(&batch);
+                batch.clear();
+                bytes = 0;
+                linted.push_too_long(len, text, max_line);
+                continue;
+            }
+        };
         bytes += line.as_ref().len();
         batch.push(line);
         if batch.len() >= BATCH_LINES || bytes >= BATCH_BYTES {
@@ -389,6 +509,63 @@ mod tests {
             places(&outcome),
             [(Some(1), 1, 29, 31, "amount-not-in-cents")]
         );
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_reported_in_its_place_however_it_is_read() {
+        let line = "{\"order_id\": \"A\", \"amount\": 1.5}";
+        let long = "{\"order_id\": \"A\", \"amount\": 1.5, \"description\": \"too long\"}";
+        let text = format!("{line}\r\n{long}\r\n\n{line}\n{long}");
+        let limit = u64::try_from(line.len()).unwrap();
+        // Where lines 1, 2, 4 and 5 start (line 3 is blank).
+        let fourth = line.len() + long.len() + 5;
+        let starts = [0, line.len() + 2, fourth, fourth + line.len() + 1];
+        let amount = line.find("1.5").unwrap();
+        let expected = [
+            (Some(1), 1, amount + 1, amount, "amount-not-in-cents"),
+            (Some(2), 2, 1, starts[1], "io-error"),
+            (
+                Some(4),
+                4,
+                amount + 1,
+                starts[2] + amount,
+                "amount-not-in-cents",
+            ),
+            (Some(5), 5, 1, starts[3], "io-error"),
+        ];
+        // Read a byte at a time, `\r` and `\n` fall in different pieces.
+        for capacity in [1, 2, 3, 7, 64, 1 << 16] {
+            let reader = std::io::BufReader::with_capacity(capacity, text.as_bytes());
+            let outcome = lint_reader("x.jsonl", reader, &Config::default(), limit).unwrap();
+            assert_eq!(places(&outcome), expected, "pieces of {capacity} bytes");
+            let over = outcome
+                .findings
+                .iter()
+                .find(|f| f.rule == "io-error")
+                .unwrap();
+            assert_eq!(
+                over.message,
+                format!(
+                    "line 2 is {} bytes, over the {limit} bytes limit for one line of a JSON \
+                     Lines file (--max-file-size); it is not read",
+                    long.len()
+                )
+            );
+            assert_eq!(
+                outcome.status,
+                Status::JsonLines {
+                    checked: 2,
+                    skipped: 0
+                }
+            );
+            let violations =
+                crate::invariants::violations("x.jsonl", &outcome.findings, text.as_bytes());
+            assert_eq!(violations, Vec::<String>::new());
+        }
+        // Within the limit, reading is the same as linting the bytes.
+        let reader = std::io::BufReader::with_capacity(3, text.as_bytes());
+        let read = lint_reader("x.jsonl", reader, &Config::default(), 1000).unwrap();
+        assert_eq!(read, lint(&text));
     }
 
     #[test]

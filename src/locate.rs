@@ -180,18 +180,17 @@ pub fn walk<'a>(root: &'a Value<'a>, visit: &mut Visitor<'_, 'a>) {
 #[must_use]
 pub fn chars_span(text: &str, lit: &StringLit<'_>, chars: std::ops::Range<usize>) -> Span {
     let whole: Span = lit.range.into();
-    let exact = || {
-        let spans = char_spans(text, lit)?;
-        let first = spans.get(chars.start)?;
-        let last = spans.get(chars.end.checked_sub(1)?)?;
-        (chars.start < chars.end).then(|| Span::new(first.start, last.end))
-    };
-    exact().unwrap_or(whole)
+    if chars.start >= chars.end {
+        return whole;
+    }
+    char_range(text, lit, chars).unwrap_or(whole)
 }
 
-/// The span of each character of a string literal's decoded value, read from
-/// the raw text; `None` when the raw text does not decode to `lit.value`.
-fn char_spans(text: &str, lit: &StringLit<'_>) -> Option<Vec<Span>> {
+/// The span of the characters `chars` (not empty) of a string literal's
+/// decoded value, read from the raw text in one pass, holding nothing per
+/// character (a description may be megabytes long); `None` when the raw
+/// text does not decode to `lit.value` or the range is outside it.
+fn char_range(text: &str, lit: &StringLit<'_>, chars: std::ops::Range<usize>) -> Option<Span> {
     fn hex4(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) -> Option<u32> {
         let mut value = 0;
         for _ in 0..4 {
@@ -204,12 +203,13 @@ fn char_spans(text: &str, lit: &StringLit<'_>) -> Option<Vec<Span>> {
         .get(lit.range.start..lit.range.end)?
         .strip_prefix('"')?
         .strip_suffix('"')?;
-    let mut spans = Vec::new();
-    let mut decoded = String::new();
-    let mut chars = inner.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut expected = lit.value.chars();
+    let (mut first, mut last) = (None, None);
+    let mut chars_read = inner.char_indices().peekable();
+    let mut index = 0;
+    while let Some((at, c)) = chars_read.next() {
         let c = if c == '\\' {
-            match chars.next()?.1 {
+            match chars_read.next()?.1 {
                 '"' => '"',
                 '\\' => '\\',
                 '/' => '/',
@@ -219,12 +219,12 @@ fn char_spans(text: &str, lit: &StringLit<'_>) -> Option<Vec<Span>> {
                 'r' => '\r',
                 't' => '\t',
                 'u' => {
-                    let high = hex4(&mut chars)?;
+                    let high = hex4(&mut chars_read)?;
                     if (0xD800..0xDC00).contains(&high) {
-                        if chars.next()?.1 != '\\' || chars.next()?.1 != 'u' {
+                        if chars_read.next()?.1 != '\\' || chars_read.next()?.1 != 'u' {
                             return None;
                         }
-                        let low = hex4(&mut chars)?;
+                        let low = hex4(&mut chars_read)?;
                         if !(0xDC00..0xE000).contains(&low) {
                             return None;
                         }
@@ -238,11 +238,22 @@ fn char_spans(text: &str, lit: &StringLit<'_>) -> Option<Vec<Span>> {
         } else {
             c
         };
-        let end = chars.peek().map_or(inner.len(), |&(next, _)| next);
-        spans.push(Span::new(base + at, base + end));
-        decoded.push(c);
+        if expected.next() != Some(c) {
+            return None;
+        }
+        let end = chars_read.peek().map_or(inner.len(), |&(next, _)| next);
+        if index == chars.start {
+            first = Some(base + at);
+        }
+        if index + 1 == chars.end {
+            last = Some(base + end);
+        }
+        index += 1;
     }
-    (decoded == lit.value).then_some(spans)
+    if expected.next().is_some() {
+        return None;
+    }
+    Some(Span::new(first?, last?))
 }
 
 /// A value as it is written in `text`, for a message: `14`, `"14"`, `1.5`,

@@ -111,8 +111,8 @@ mod tests {
                 ("1", "some finding at or above --fail-on".to_owned()),
                 (
                     "2",
-                    "a tool error: bad arguments, a path that cannot be read, an internal error \
-                     (also when there are findings too)"
+                    "a tool error: bad arguments, a path that cannot be read, a file over \
+                     --max-file-size, an internal error (also when there are findings too)"
                         .to_owned()
                 ),
             ]

@@ -20,15 +20,96 @@ pub const IO_ERROR: &str = "io-error";
 /// where rules do.
 pub const IO_ERROR_EXPLANATION: &str = "\
 ## What it is
-Not a rule: a path that orderlint could not read. The message says why: it
-does not exist, it is not a regular file or directory (a FIFO, socket or
-device is never read, so a run cannot hang on one), a symbolic link whose
-target does not exist, a symbolic link loop (reported once, not followed), or
-an error from the operating system.
+Not a rule: a path that orderlint could not read, or would not. The message
+says why: it does not exist, it is not a regular file or directory (a FIFO,
+socket or device is never read, so a run cannot hang on one), a symbolic link
+whose target does not exist, a symbolic link loop (reported once, not
+followed), an error from the operating system, or the file is larger than
+`--max-file-size` (64 MiB unless set; `max-file-size` in orderlint.toml).
+In a JSON Lines file the limit applies to each line: a longer line is an
+`io-error` at that line, and the other lines are still checked.
 
 A run with an `io-error` exits with code 2, also when there are findings too,
 and every other file is still checked and reported.
 ";
+
+/// What reading a file within the size limit gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Capped {
+    /// The whole file, no larger than the limit.
+    Bytes(Vec<u8>),
+    /// More than the limit: not read, or read only up to one byte past the
+    /// limit. `size` is its size when the file system knew it beforehand;
+    /// `None` for a file that grew past the limit while it was read, and for
+    /// a stream.
+    Over {
+        /// The size, when known.
+        size: Option<u64>,
+    },
+}
+
+/// Reads the regular file at `path` if it holds at most `limit` bytes. The
+/// size is decided without reading the file (its metadata), and the read
+/// stops one byte past the limit, so that a file that grows while it is
+/// read is never read without bound either.
+///
+/// # Errors
+/// The file cannot be opened or read, or is not a regular file (a FIFO or a
+/// device is never opened: opening a FIFO waits for a writer).
+pub fn read_capped(path: &std::path::Path, limit: u64) -> std::io::Result<Capped> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(std::io::ErrorKind::IsADirectory.into());
+    }
+    if !meta.is_file() {
+        return Err(std::io::Error::other(NOT_A_FILE));
+    }
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > limit {
+        return Ok(Capped::Over { size: Some(size) });
+    }
+    read_limited(file, limit, size)
+}
+
+/// Reads `reader` to its end if it gives at most `limit` bytes, and stops
+/// one byte past the limit if it does not. `expected` is how many bytes
+/// are expected (0 when unknown), to allocate once.
+///
+/// # Errors
+/// An error from the reader.
+pub fn read_limited(reader: impl Read, limit: u64, expected: u64) -> std::io::Result<Capped> {
+    let capacity = usize::try_from(expected.min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+        return Ok(Capped::Over { size: None });
+    }
+    Ok(Capped::Bytes(bytes))
+}
+
+/// Why a path that is neither a regular file nor a directory is not read.
+pub(crate) const NOT_A_FILE: &str =
+    "not a regular file or directory (a FIFO, socket or device is not read)";
+
+/// The `io-error` message for a file over the size limit.
+#[must_use]
+pub fn over_limit_message(display: &str, size: Option<u64>, limit: u64) -> String {
+    let limit = crate::config::show_size(limit);
+    match size {
+        Some(size) => format!(
+            "`{display}` is {}, over the {limit} limit (--max-file-size); it is not read",
+            crate::config::show_size(size)
+        ),
+        None => format!("`{display}` is over the {limit} limit (--max-file-size); it is not read"),
+    }
+}
+
+/// The help of an `io-error` for a file or line over the size limit.
+pub(crate) const OVER_LIMIT_HELP: &str = "if it is meant to be this large, raise the limit with \
+     `--max-file-size` or `max-file-size` in orderlint.toml";
 
 /// The findings of one file, with its text when a reporter needs to show it.
 #[derive(Debug, Clone)]
@@ -151,6 +232,32 @@ pub fn check_configured(
     sources: Sources,
 ) -> Vec<FileReport> {
     let found = discover::discover(paths, options);
+    check_found(found, paths, config, settings, sources)
+}
+
+/// Reads and lints what [`discover::discover`] found for `paths`, as
+/// [`check_configured`] does. A file found twice (a directory given twice)
+/// is read once; two files are two reports, even when they are shown under
+/// the same name (file names that are not UTF-8).
+#[must_use]
+pub fn check_found(
+    found: Vec<Found>,
+    paths: &[PathBuf],
+    config: &Config,
+    settings: &Settings,
+    sources: Sources,
+) -> Vec<FileReport> {
+    let mut seen = std::collections::HashSet::new();
+    let found: Vec<Found> = found
+        .into_iter()
+        .filter(|found| match found {
+            Found::File { path, .. } => seen.insert((0, path.clone())),
+            Found::Stdin { display } | Found::Error { display, .. } => {
+                seen.insert((1, PathBuf::from(display)))
+            }
+        })
+        .collect();
+    let limit = settings.max_file_size();
     let one = |found: Found| match found {
         Found::File { path, display } => {
             // discover gives a file named on the command line back as given.
@@ -161,22 +268,29 @@ pub fn check_configured(
             Some(lint_path(display, &path, config, settings, sources))
         }
         Found::Stdin { display } => {
-            let mut bytes = Vec::new();
-            if let Err(error) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                let message = discover::io_message(&error);
-                return Some(unread(tool_error(display, &message, Status::Unreadable)));
-            }
+            let bytes = match read_limited(std::io::stdin().lock(), limit, 0) {
+                Ok(Capped::Bytes(bytes)) => bytes,
+                Ok(Capped::Over { .. }) => {
+                    let message = format!(
+                        "standard input is over the {} limit (--max-file-size); it is not read",
+                        crate::config::show_size(limit)
+                    );
+                    return Some(unread(over_limit(display, message)));
+                }
+                Err(error) => {
+                    let message = discover::io_message(&error);
+                    return Some(unread(tool_error(display, &message, Status::Unreadable)));
+                }
+            };
             // `--stdin-filename` names the document for the configuration
             // too: its globs, and `exclude` with `--force-exclude`.
             let path = PathBuf::from(&display);
             if !settings.admits(&path, true) {
                 return None;
             }
-            let (mut report, applied) = lint_configured(display, &path, &bytes, config, settings);
-            if sources == Sources::Drop {
-                report.text = None;
-            }
-            Some((report, applied))
+            Some(lint_configured(
+                display, &path, &bytes, config, settings, sources,
+            ))
         }
         Found::Error { display, message } => {
             Some(unread(tool_error(display, &message, Status::NotAFile)))
@@ -206,8 +320,8 @@ pub fn check_configured(
             findings: unused,
         });
     }
+    // Stable: reports shown under the same name keep the order found.
     reports.sort_by(|a, b| a.path.cmp(&b.path));
-    reports.dedup_by(|a, b| a.path == b.path);
     reports
 }
 
@@ -235,10 +349,12 @@ fn lint_path(
         let message = discover::io_message(error);
         unread(tool_error(display, &message, Status::Unreadable))
     };
+    let limit = settings.max_file_size();
     if crate::jsonl::is_json_lines(&display) {
+        // The limit applies to each line: the file is streamed.
         let outcome = std::fs::File::open(path).and_then(|file| {
             let reader = std::io::BufReader::with_capacity(1 << 18, file);
-            crate::jsonl::lint_reader(&display, reader, config)
+            crate::jsonl::lint_reader(&display, reader, config, limit)
         });
         let outcome = match outcome {
             Ok(outcome) => outcome,
@@ -253,28 +369,32 @@ fn lint_path(
         let (mut report, applied) = configure(report, path, settings);
         if sources == Sources::Keep && !report.findings.is_empty() {
             // Shown as it is now; a file that changed since is still shown.
-            report.text = std::fs::read(path)
-                .ok()
-                .map(|bytes| crate::jsonl::displayable(&bytes).into_owned());
+            // A file over the limit is not read whole: its findings are
+            // shown without their source.
+            report.text = match read_capped(path, limit) {
+                Ok(Capped::Bytes(bytes)) => Some(crate::jsonl::displayable(&bytes).into_owned()),
+                _ => None,
+            };
         }
         return (report, applied);
     }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    let bytes = match read_capped(path, limit) {
+        Ok(Capped::Bytes(bytes)) => bytes,
+        Ok(Capped::Over { size }) => {
+            let message = over_limit_message(&display, size, limit);
+            return unread(over_limit(display, message));
+        }
         Err(error) => return cannot_read(display, &error),
     };
-    let (mut report, applied) = lint_configured(display, path, &bytes, config, settings);
-    if sources == Sources::Drop {
-        report.text = None;
-    }
-    (report, applied)
+    lint_configured(display, path, &bytes, config, settings, sources)
 }
 
 /// Lints the bytes of one file and applies the configuration to its
 /// findings. `path` is where the file is (or, for standard input, the name
 /// it is given), for matching the configuration's globs. The suppressions
 /// that were relevant and used are returned with the report, with
-/// `relevant` empty when the file was not checked.
+/// `relevant` empty when the file was not checked. With [`Sources::Drop`]
+/// the text is not made at all (for a large file, a copy saved).
 #[must_use]
 pub fn lint_configured(
     display: String,
@@ -282,8 +402,10 @@ pub fn lint_configured(
     bytes: &[u8],
     config: &Config,
     settings: &Settings,
+    sources: Sources,
 ) -> (FileReport, Applied) {
-    configure(lint_file(display, bytes, config), path, settings)
+    let report = lint_document(display, bytes, config, sources == Sources::Keep);
+    configure(report, path, settings)
 }
 
 /// Applies the configuration for `path` to a report's findings; drops its
@@ -310,13 +432,19 @@ fn configure(
 /// [`crate::jsonl::is_json_lines`]), else as one JSON document.
 #[must_use]
 pub fn lint_file(path: String, bytes: &[u8], config: &Config) -> FileReport {
+    lint_document(path, bytes, config, true)
+}
+
+/// [`lint_file`], keeping the text of a file with findings only when
+/// `keep_text` is set.
+fn lint_document(path: String, bytes: &[u8], config: &Config, keep_text: bool) -> FileReport {
     let json_lines = crate::jsonl::is_json_lines(&path);
     let outcome = if json_lines {
         crate::lint_jsonl(&path, bytes, config)
     } else {
         crate::lint_bytes(&path, bytes, config)
     };
-    let text = (!outcome.findings.is_empty()).then(|| {
+    let text = (keep_text && !outcome.findings.is_empty()).then(|| {
         if json_lines {
             crate::jsonl::displayable(bytes).into_owned()
         } else {
@@ -328,6 +456,18 @@ pub fn lint_file(path: String, bytes: &[u8], config: &Config) -> FileReport {
         text,
         status: outcome.status,
         findings: outcome.findings,
+    }
+}
+
+/// The report of a file (or standard input) over the size limit.
+fn over_limit(path: String, message: String) -> FileReport {
+    let mut finding = Finding::file_level(&path, IO_ERROR, Severity::Error, message);
+    finding.help = Some(OVER_LIMIT_HELP.to_owned());
+    FileReport {
+        path,
+        text: None,
+        status: Status::Unreadable,
+        findings: vec![finding],
     }
 }
 

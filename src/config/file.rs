@@ -56,6 +56,7 @@ struct Raw {
     exclude: Vec<Spanned<String>>,
     fail_on: Option<Severity>,
     detect: Option<bool>,
+    max_file_size: Option<Spanned<toml::Value>>,
     #[serde(default)]
     rules: RawRules,
     #[serde(default)]
@@ -142,6 +143,8 @@ pub struct ConfigFile {
     pub fail_on: Option<Severity>,
     /// `detect`.
     pub detect: Option<bool>,
+    /// `max-file-size`, in bytes.
+    pub max_file_size: Option<u64>,
     /// `[rules]`: each rule named and what it is set to.
     pub rules: Vec<(&'static str, Level)>,
     /// `[[overrides]]`, in order.
@@ -203,6 +206,7 @@ impl ConfigFile {
             check.globs(list.get_ref())
         });
         let exclude = (!raw.exclude.is_empty()).then(|| check.globs(&raw.exclude));
+        let max_file_size = raw.max_file_size.as_ref().and_then(|v| check.size(v));
         let rules = check.levels(&raw.rules);
         let overrides = raw
             .overrides
@@ -227,6 +231,7 @@ impl ConfigFile {
             exclude,
             fail_on: raw.fail_on,
             detect: raw.detect,
+            max_file_size,
             rules,
             overrides,
             suppress,
@@ -288,6 +293,42 @@ impl Checker<'_> {
         }
         // Every glob was checked above; a set of valid globs always builds.
         Globs(set.build().unwrap_or_else(|_| GlobSet::empty()))
+    }
+
+    /// `max-file-size`: a number of bytes, or a string with a unit
+    /// (`"64MiB"`).
+    fn size(&mut self, value: &Spanned<toml::Value>) -> Option<u64> {
+        let parsed = match value.get_ref() {
+            toml::Value::Integer(bytes) => u64::try_from(*bytes)
+                .ok()
+                .filter(|&b| b > 0)
+                .ok_or_else(|| "the size must be at least 1 byte".to_owned()),
+            toml::Value::String(text) => super::size::parse_size(text),
+            other => {
+                let kind = other.type_str();
+                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                Err(format!(
+                    "`max-file-size` must be a number of bytes or a size such as \"64MiB\", \
+                     not {article} {kind}"
+                ))
+            }
+        };
+        match parsed {
+            Ok(bytes) => Some(bytes),
+            Err(message) => {
+                self.error(
+                    value.span(),
+                    message,
+                    "not a size",
+                    Some("write a number of bytes (`67108864`) or a size such as `\"64MiB\"`"),
+                );
+                None
+            }
+        }
     }
 
     /// `files` of an override or suppression: globs, at least one.

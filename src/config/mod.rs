@@ -22,10 +22,12 @@ use crate::rules;
 use crate::text::LineIndex;
 
 mod file;
+mod size;
 
 pub use file::{
     ConfigFile, Globs, Level, Override, Suppression, UNUSED_SUPPRESSION, unknown_rule_help,
 };
+pub use size::{DEFAULT_MAX_FILE_SIZE, parse_size, show_size};
 
 /// The name of the configuration file.
 pub const FILE_NAME: &str = "orderlint.toml";
@@ -96,6 +98,8 @@ pub struct Settings {
     /// `--force-exclude`: `exclude` applies to paths named on the command
     /// line too.
     pub force_exclude: bool,
+    /// `--max-file-size`, in bytes: wins over the file's `max-file-size`.
+    pub max_file_size: Option<u64>,
 }
 
 /// The configuration file nearest above `dir` (`dir` itself first), and how
@@ -130,15 +134,23 @@ impl Settings {
                 }
             },
         };
-        let bytes = std::fs::read(&path).map_err(|error| {
+        let cannot_read = |why: String| {
             vec![ConfigError::plain(
                 &shown,
-                format!(
-                    "cannot read the configuration `{shown}`: {}",
-                    discover::io_message(&error)
-                ),
+                format!("cannot read the configuration `{shown}`: {why}"),
             )]
-        })?;
+        };
+        // Bounded like any file read (a FIFO or a device is not opened).
+        let bytes = match crate::run::read_capped(&path, DEFAULT_MAX_FILE_SIZE) {
+            Ok(crate::run::Capped::Bytes(bytes)) => bytes,
+            Ok(crate::run::Capped::Over { .. }) => {
+                return Err(cannot_read(format!(
+                    "it is over the {} limit",
+                    show_size(DEFAULT_MAX_FILE_SIZE)
+                )));
+            }
+            Err(error) => return Err(cannot_read(discover::io_message(&error))),
+        };
         let text = String::from_utf8(bytes).map_err(|error| {
             vec![ConfigError::plain(
                 &shown,
@@ -168,6 +180,16 @@ impl Settings {
     #[must_use]
     pub fn detect(&self) -> Option<bool> {
         self.file.as_ref().and_then(|f| f.detect)
+    }
+
+    /// The largest file that is read, in bytes (for a JSON Lines file, the
+    /// longest line): `--max-file-size`, else the file's `max-file-size`,
+    /// else [`DEFAULT_MAX_FILE_SIZE`].
+    #[must_use]
+    pub fn max_file_size(&self) -> u64 {
+        self.max_file_size
+            .or_else(|| self.file.as_ref().and_then(|f| f.max_file_size))
+            .unwrap_or(DEFAULT_MAX_FILE_SIZE)
     }
 
     /// `path` (as given, or as walked) relative to the configuration's

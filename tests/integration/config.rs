@@ -66,6 +66,9 @@ exclude = ["orders/drafts"]
 fail-on = "error"
 # Lint every JSON file, not only order requests (orders/other.json).
 detect = false
+# Read no file larger than this (every file here is smaller, until
+# orders/large.json is written).
+max-file-size = "1KiB"
 
 [rules]
 unknown-field = "off"
@@ -126,6 +129,54 @@ fn every_key() {
         "every_key_unused_suppression",
         &human[human.find("unused-suppression").unwrap()..]
     );
+
+    let large = format!("{}{}", REQUEST.trim_end(), " ".repeat(1024));
+    write(dir.path(), &[("orders/large.json", &large)]);
+    let output = run(
+        dir.path(),
+        &["check", "orders/large.json", "--format", "json"],
+    );
+    assert_eq!(code(&output), 2, "a file not read is a tool error");
+    assert_eq!(
+        listing(&output),
+        "orders/large.json:null:null error io-error null\n\
+         {\"checked\":0,\"errors\":1,\"files\":1,\"infos\":0,\"skipped\":0,\"warnings\":0}"
+    );
+}
+
+#[test]
+fn max_file_size_must_be_a_size() {
+    let dir = tempfile::tempdir().unwrap();
+    for (value, message) in [
+        ("0", "the size must be at least 1 byte"),
+        ("-5", "the size must be at least 1 byte"),
+        (
+            "\"64 megs\"",
+            "`64 megs` is not a size: write bytes, or a number and a unit such as `64MiB`",
+        ),
+        (
+            "true",
+            "`max-file-size` must be a number of bytes or a size such as \"64MiB\", not a boolean",
+        ),
+        (
+            "[1]",
+            "`max-file-size` must be a number of bytes or a size such as \"64MiB\", not an array",
+        ),
+    ] {
+        write(
+            dir.path(),
+            &[
+                ("orderlint.toml", &format!("max-file-size = {value}\n")),
+                ("a.json", "{"),
+            ],
+        );
+        let output = run(dir.path(), &["check", "a.json"]);
+        assert_eq!(code(&output), 2, "{value}");
+        assert_eq!(stdout(&output), "", "nothing is linted");
+        let shown = stderr(&output);
+        assert!(shown.starts_with(&format!("  × {message}\n")), "{shown}");
+        assert!(shown.contains("[orderlint.toml:1:17]"), "{shown}");
+    }
 }
 
 #[test]
@@ -556,7 +607,15 @@ fn the_documented_example_is_a_valid_configuration() {
     let file = orderlint::config::ConfigFile::parse("orderlint.toml", example).unwrap();
     assert_eq!(file.overrides.len(), 2);
     assert_eq!(file.suppress.len(), 2);
-    for key in ["include", "exclude", "fail-on", "detect", "[rules]"] {
+    assert_eq!(file.max_file_size, Some(64 << 20));
+    for key in [
+        "include",
+        "exclude",
+        "fail-on",
+        "detect",
+        "max-file-size",
+        "[rules]",
+    ] {
         assert!(example.contains(key), "the example shows `{key}`");
     }
 }
