@@ -48,13 +48,16 @@ impl Decimal {
             return None;
         }
         let fraction = fraction.trim_end_matches('0');
-        let digits = format!("{integer}{fraction}");
-        let digits = digits.trim_start_matches('0');
-        let mut mantissa = if digits.is_empty() {
-            0
-        } else {
-            digits.parse::<i128>().ok()?
-        };
+        // The digits of both parts as one integer; `None` past `i128::MAX`.
+        let mut mantissa =
+            integer
+                .bytes()
+                .chain(fraction.bytes())
+                .try_fold(0_i128, |mantissa, digit| {
+                    mantissa
+                        .checked_mul(10)?
+                        .checked_add(i128::from(digit - b'0'))
+                })?;
         let mut scale = i64::try_from(fraction.len()).ok()?.checked_sub(exponent)?;
         if scale < 0 {
             let shift = u32::try_from(-scale).ok()?;
@@ -219,6 +222,23 @@ mod tests {
         // Zero with a huge exponent is zero, at once.
         assert_eq!(Decimal::parse("0e-4294967295"), Some(Decimal::ZERO));
         assert_eq!(Decimal::parse("-0.000e-999999999"), Some(Decimal::ZERO));
+    }
+
+    #[test]
+    fn digits_up_to_i128_max() {
+        // i128::MAX, with leading zeros and split by the point anywhere.
+        let max = "170141183460469231731687303715884105727";
+        assert_eq!(d(&format!("000{max}")).to_string(), max);
+        assert_eq!(
+            d(&format!("{max}e-3")).to_string(),
+            d("170141183460469231731687303715884105.727").to_string()
+        );
+        assert!(Decimal::parse("170141183460469231731687303715884105728").is_none());
+        assert!(Decimal::parse("1701411834604692317316873037158841057.28").is_none());
+        assert!(Decimal::parse("9999999999999999999999999999999999999999").is_none());
+        assert_eq!(d("-00.50"), d("-0.5"));
+        assert_eq!(d("000"), Decimal::ZERO);
+        assert_eq!(d("0.000"), Decimal::ZERO);
     }
 
     #[test]

@@ -168,7 +168,8 @@ pub fn walk<'a>(root: &'a Value<'a>, visit: &mut Visitor<'_, 'a>) {
             _ => {}
         }
     }
-    go(&mut Vec::new(), root, None, visit);
+    // Deep enough for a request body without growing.
+    go(&mut Vec::with_capacity(16), root, None, visit);
 }
 
 /// The span, in the document `text`, of the characters `chars` (indices of

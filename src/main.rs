@@ -7,6 +7,13 @@ use std::process::ExitCode;
 use clap::Parser;
 use orderlint::cli::{Cli, Terminal};
 
+/// mimalloc rather than the system allocator: linting a document allocates
+/// and frees many small blocks (the spanned tree, the validator's
+/// `serde_json::Value`), and mimalloc does that with fewer instructions.
+/// Set here, in the binary, so the library imposes no allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // A panic is a bug, but the exit code still keeps its promise: 2 for an
     // internal error, never 101.

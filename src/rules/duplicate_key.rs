@@ -36,6 +36,10 @@ declare_rule! {
     }
 }
 
+/// The most keys an object may have to be checked pair by pair, without a
+/// sort (at most 120 comparisons).
+const SMALL: usize = 16;
+
 impl Rule for DuplicateKey {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -50,7 +54,22 @@ impl Rule for DuplicateKey {
             let Value::Object(object) = value else {
                 return;
             };
-            if object.properties.len() < 2 {
+            let properties = &object.properties;
+            if properties.len() < 2 {
+                return;
+            }
+            // A small object (nearly every one) is checked pair by pair with
+            // no sort: keys of equal length are few, so most comparisons are
+            // of lengths alone.
+            if properties.len() <= SMALL
+                && !properties.iter().enumerate().any(|(i, prop)| {
+                    properties
+                        .get(i + 1..)
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|later| later.name.as_str() == prop.name.as_str())
+                })
+            {
                 return;
             }
             keys.clear();

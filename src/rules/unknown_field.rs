@@ -58,9 +58,10 @@ impl Rule for UnknownField {
         let Some(root) = Place::root() else {
             return;
         };
+        // Enough for a request body without growing.
         let mut walk = Walk {
-            path: Vec::new(),
-            below: Vec::new(),
+            path: Vec::with_capacity(16),
+            below: Vec::with_capacity(128),
             sink,
         };
         walk.visit(doc.root, root);

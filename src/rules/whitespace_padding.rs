@@ -55,10 +55,13 @@ impl Rule for WhitespacePadding {
                 return;
             };
             let text: &str = &string.value;
-            let length = text.chars().count();
-            if length == 0 {
+            // Most values have no white space at either end: look at the
+            // ends before counting anything.
+            let padded = |c: Option<char>| c.is_some_and(char::is_whitespace);
+            if !padded(text.chars().next()) && !padded(text.chars().next_back()) {
                 return;
             }
+            let length = text.chars().count();
             let leading = text.chars().take_while(|c| c.is_whitespace()).count();
             let trailing = text.chars().rev().take_while(|c| c.is_whitespace()).count();
             if leading == 0 && trailing == 0 {
