@@ -273,8 +273,11 @@ impl Sink {
             return Vec::new();
         }
         let index = LineIndex::new(text);
-        let mut findings: Vec<Finding> = self
-            .pending
+        // In order of place, so that the index counts columns on from one
+        // finding to the next (the findings are sorted again below).
+        let mut pending = self.pending;
+        pending.sort_by_key(|p| p.span.start);
+        let mut findings: Vec<Finding> = pending
             .into_iter()
             .map(|p| {
                 let span = index.clamp(p.span);

@@ -245,16 +245,18 @@ const COVERS: &[(&str, &[&str])] = &[
 /// reports an error at its pointer.
 fn drop_schema_duplicates(sink: &mut Sink) {
     let schema = rules::schema::Schema::META.name;
-    let mut covered: std::collections::HashSet<(String, &'static str)> =
-        std::collections::HashSet::new();
+    // Per pointer, the schema keywords that a named rule covers there.
+    let mut covered: std::collections::HashMap<String, Vec<&'static str>> =
+        std::collections::HashMap::new();
     let mut by_schema: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (rule, pointer, _) in sink.entries() {
         if rule == schema {
             by_schema.insert(pointer.to_owned());
         } else if let Some((_, keywords)) = COVERS.iter().find(|(name, _)| *name == rule) {
-            for keyword in *keywords {
-                covered.insert((pointer.to_owned(), keyword));
-            }
+            covered
+                .entry(pointer.to_owned())
+                .or_default()
+                .extend(keywords.iter());
         }
     }
     if covered.is_empty() && by_schema.is_empty() {
@@ -262,7 +264,7 @@ fn drop_schema_duplicates(sink: &mut Sink) {
     }
     sink.retain(|rule, pointer, keyword| {
         if rule == schema {
-            keyword.is_none_or(|k| !covered.iter().any(|(p, c)| p == pointer && *c == k))
+            keyword.is_none_or(|k| !covered.get(pointer).is_some_and(|c| c.contains(&k)))
         } else if YIELD_TO_SCHEMA.contains(&rule) {
             !by_schema.contains(pointer)
         } else {
