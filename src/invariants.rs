@@ -21,6 +21,7 @@ use crate::finding::{Finding, Position, Span};
 #[must_use]
 pub fn violations(path: &str, findings: &[Finding], bytes: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
+    let input = Input::new(bytes);
     for (i, finding) in findings.iter().enumerate() {
         let what = format!("finding {i} ({})", finding.rule);
         if finding.path != path {
@@ -35,22 +36,16 @@ pub fn violations(path: &str, findings: &[Finding], bytes: &[u8]) -> Vec<String>
         match (finding.span, finding.range) {
             (Some(span), Some(range)) => {
                 check_span(&mut out, &what, bytes, span);
-                check_position(&mut out, &what, bytes, span.start, range.start);
-                check_position(&mut out, &what, bytes, span.end, range.end);
+                input.check_position(&mut out, &what, span.start, range.start);
+                input.check_position(&mut out, &what, span.end, range.end);
             }
             (None, None) => {}
             _ => out.push(format!("{what}: a span without a range, or the reverse")),
         }
         for related in &finding.related {
             check_span(&mut out, &what, bytes, related.span);
-            check_position(
-                &mut out,
-                &what,
-                bytes,
-                related.span.start,
-                related.range.start,
-            );
-            check_position(&mut out, &what, bytes, related.span.end, related.range.end);
+            input.check_position(&mut out, &what, related.span.start, related.range.start);
+            input.check_position(&mut out, &what, related.span.end, related.range.end);
         }
     }
     let sorted = findings
@@ -98,36 +93,49 @@ fn on_boundary(bytes: &[u8], at: usize) -> bool {
     true
 }
 
-fn check_position(out: &mut Vec<String>, what: &str, bytes: &[u8], at: usize, got: Position) {
-    let Some(before) = bytes.get(..at) else {
-        return;
-    };
-    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let mut segment = &before[line_start..];
-    if line_start == 0 {
-        segment = segment
-            .strip_prefix("\u{feff}".as_bytes())
-            .unwrap_or(segment);
+/// The input, with where its lines start.
+struct Input<'b> {
+    bytes: &'b [u8],
+    /// The offset of every `\n`.
+    newlines: Vec<usize>,
+}
+
+impl<'b> Input<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        let newlines = (0..bytes.len()).filter(|&i| bytes[i] == b'\n').collect();
+        Self { bytes, newlines }
     }
-    // A column counts characters; a byte that is not UTF-8 is one column,
-    // as the `?` that shows it.
-    let column = 1 + segment
-        .utf8_chunks()
-        .map(|chunk| chunk.valid().chars().count() + chunk.invalid().len())
-        .sum::<usize>();
-    let expected = Position {
-        line,
-        column,
-        offset: at,
-    };
-    if got != expected {
-        out.push(format!(
-            "{what}: position {got:?} at offset {at}, expected {expected:?}"
-        ));
+
+    fn check_position(&self, out: &mut Vec<String>, what: &str, at: usize, got: Position) {
+        if at > self.bytes.len() {
+            return;
+        }
+        // The line breaks before `at`.
+        let breaks = self.newlines.partition_point(|&nl| nl < at);
+        let line = 1 + breaks;
+        let line_start = breaks.checked_sub(1).map_or(0, |i| self.newlines[i] + 1);
+        let mut segment = &self.bytes[line_start..at];
+        if line_start == 0 {
+            segment = segment
+                .strip_prefix("\u{feff}".as_bytes())
+                .unwrap_or(segment);
+        }
+        // A column counts characters; a byte that is not UTF-8 is one column,
+        // as the `?` that shows it.
+        let column = 1 + segment
+            .utf8_chunks()
+            .map(|chunk| chunk.valid().chars().count() + chunk.invalid().len())
+            .sum::<usize>();
+        let expected = Position {
+            line,
+            column,
+            offset: at,
+        };
+        if got != expected {
+            out.push(format!(
+                "{what}: position {got:?} at offset {at}, expected {expected:?}"
+            ));
+        }
     }
 }
 
