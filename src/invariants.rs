@@ -11,7 +11,7 @@ use crate::finding::{Finding, Position, Span};
 /// hold:
 ///
 /// - every span lies inside the input, start before end, and on character
-///   boundaries (where the input is UTF-8 up to that point);
+///   boundaries (bytes that are not UTF-8 are no character to be inside);
 /// - every position's offset is its span's, and its line and column are
 ///   those of that offset (lines end at `\n`, columns count characters, a
 ///   byte order mark at the start of the input is not a column);
@@ -21,6 +21,7 @@ use crate::finding::{Finding, Position, Span};
 #[must_use]
 pub fn violations(path: &str, findings: &[Finding], bytes: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
+    let input = Input::new(bytes);
     for (i, finding) in findings.iter().enumerate() {
         let what = format!("finding {i} ({})", finding.rule);
         if finding.path != path {
@@ -35,22 +36,16 @@ pub fn violations(path: &str, findings: &[Finding], bytes: &[u8]) -> Vec<String>
         match (finding.span, finding.range) {
             (Some(span), Some(range)) => {
                 check_span(&mut out, &what, bytes, span);
-                check_position(&mut out, &what, bytes, span.start, range.start);
-                check_position(&mut out, &what, bytes, span.end, range.end);
+                input.check_position(&mut out, &what, span.start, range.start);
+                input.check_position(&mut out, &what, span.end, range.end);
             }
             (None, None) => {}
             _ => out.push(format!("{what}: a span without a range, or the reverse")),
         }
         for related in &finding.related {
             check_span(&mut out, &what, bytes, related.span);
-            check_position(
-                &mut out,
-                &what,
-                bytes,
-                related.span.start,
-                related.range.start,
-            );
-            check_position(&mut out, &what, bytes, related.span.end, related.range.end);
+            input.check_position(&mut out, &what, related.span.start, related.range.start);
+            input.check_position(&mut out, &what, related.span.end, related.range.end);
         }
     }
     let sorted = findings
@@ -79,45 +74,68 @@ fn check_span(out: &mut Vec<String>, what: &str, bytes: &[u8], span: Span) {
     }
 }
 
-/// Whether `at` is not in the middle of a UTF-8 character. Where the input
-/// is not UTF-8 before `at`, any offset is accepted (there is no character
-/// to be inside of).
+/// Whether `at` is not in the middle of a UTF-8 character. Bytes that are
+/// not UTF-8 are no character to be inside of: any offset at or around them
+/// is accepted, and the valid text after them is checked as usual.
 fn on_boundary(bytes: &[u8], at: usize) -> bool {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.is_char_boundary(at),
-        Err(error) if at <= error.valid_up_to() => {
-            at == bytes.len() || bytes.get(at).is_none_or(|&b| b & 0xC0 != 0x80)
+    let mut start = 0;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        if at < start {
+            // Among the bytes that are not UTF-8 before this chunk.
+            return true;
         }
-        Err(_) => true,
+        if at <= start + valid.len() {
+            return valid.is_char_boundary(at - start);
+        }
+        start += valid.len() + chunk.invalid().len();
     }
+    true
 }
 
-fn check_position(out: &mut Vec<String>, what: &str, bytes: &[u8], at: usize, got: Position) {
-    let Some(before) = bytes.get(..at) else {
-        return;
-    };
-    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let mut segment = &before[line_start..];
-    if line_start == 0 {
-        segment = segment
-            .strip_prefix("\u{feff}".as_bytes())
-            .unwrap_or(segment);
+/// The input, with where its lines start.
+struct Input<'b> {
+    bytes: &'b [u8],
+    /// The offset of every `\n`.
+    newlines: Vec<usize>,
+}
+
+impl<'b> Input<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        let newlines = (0..bytes.len()).filter(|&i| bytes[i] == b'\n').collect();
+        Self { bytes, newlines }
     }
-    // A column counts characters: every byte that does not continue one.
-    let column = 1 + segment.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-    let expected = Position {
-        line,
-        column,
-        offset: at,
-    };
-    if got != expected {
-        out.push(format!(
-            "{what}: position {got:?} at offset {at}, expected {expected:?}"
-        ));
+
+    fn check_position(&self, out: &mut Vec<String>, what: &str, at: usize, got: Position) {
+        if at > self.bytes.len() {
+            return;
+        }
+        // The line breaks before `at`.
+        let breaks = self.newlines.partition_point(|&nl| nl < at);
+        let line = 1 + breaks;
+        let line_start = breaks.checked_sub(1).map_or(0, |i| self.newlines[i] + 1);
+        let mut segment = &self.bytes[line_start..at];
+        if line_start == 0 {
+            segment = segment
+                .strip_prefix("\u{feff}".as_bytes())
+                .unwrap_or(segment);
+        }
+        // A column counts characters; a byte that is not UTF-8 is one column,
+        // as the `?` that shows it.
+        let column = 1 + segment
+            .utf8_chunks()
+            .map(|chunk| chunk.valid().chars().count() + chunk.invalid().len())
+            .sum::<usize>();
+        let expected = Position {
+            line,
+            column,
+            offset: at,
+        };
+        if got != expected {
+            out.push(format!(
+                "{what}: position {got:?} at offset {at}, expected {expected:?}"
+            ));
+        }
     }
 }
 
@@ -136,6 +154,38 @@ mod tests {
             violations("x.json", &findings, text.as_bytes()),
             Vec::<String>::new()
         );
+    }
+
+    /// Found by `cargo fuzz run lint`: a byte that is not UTF-8 and is not
+    /// the start of a character (here a stray continuation byte, `0xAA`)
+    /// was taken for the inside of one, and not counted as a column.
+    #[test]
+    fn bytes_that_are_not_utf8_are_no_character_and_one_column_each() {
+        let inputs: [&[u8]; 4] = [
+            b"{\"order_id\": \"A\"\xAA\n}",
+            b"{\"order_id\": \"\xE2\x82\"}",
+            b"{\"a\": 1}\n\xAA\xAA\n{\"order_id\": \"\xC3\xA9\", \"amount\": 1.5}\n",
+            b"\xEF\xBB\xBF\xAA",
+        ];
+        for bytes in inputs {
+            for (path, outcome) in [
+                (
+                    "x.json",
+                    crate::lint_bytes("x.json", bytes, &Config::default()),
+                ),
+                (
+                    "x.jsonl",
+                    crate::lint_jsonl("x.jsonl", bytes, &Config::default()),
+                ),
+            ] {
+                assert!(!outcome.findings.is_empty(), "{bytes:?}");
+                assert_eq!(
+                    violations(path, &outcome.findings, bytes),
+                    Vec::<String>::new(),
+                    "{path} {bytes:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -170,12 +170,16 @@ fn lint_line(
     {
         return None;
     }
+    // Only the first line may start with a byte order mark; on a later line
+    // it is an error, and a column.
+    let first = line == 1;
     let mut outcome = match std::str::from_utf8(content) {
-        Ok(text) => crate::lint_text(path, text, config),
+        Ok(text) => crate::lint_document(path, text, config, first),
         Err(error) => crate::not_utf8(path, content, &error, start),
     };
+    let bom_column = !first && content.starts_with(BOM);
     for finding in &mut outcome.findings {
-        move_to_line(finding, line, start);
+        move_to_line(finding, line, start, bom_column);
     }
     Some(outcome)
 }
@@ -329,12 +333,14 @@ fn lint_batched<L: AsRef<[u8]> + Sync, E>(
 
 /// Moves a finding in the document of line `line` (1-based), which starts at
 /// byte `start` of the file, to the file's own positions, and words the
-/// syntax errors for a line rather than a file.
-fn move_to_line(finding: &mut Finding, line: usize, start: usize) {
+/// syntax errors for a line rather than a file. `bom_column`: the line
+/// starts with a byte order mark that is a column, which the document's
+/// positions, as those of a file, do not count.
+fn move_to_line(finding: &mut Finding, line: usize, start: usize, bom_column: bool) {
     let position = |p: Position| Position {
         // The document is one line: its line 1 is the file's line `line`.
         line: p.line + line - 1,
-        column: p.column,
+        column: p.column + usize::from(bom_column && p.offset >= BOM.len()),
         offset: p.offset + start,
     };
     let range = |r: Range| Range {
@@ -509,6 +515,37 @@ mod tests {
             places(&outcome),
             [(Some(1), 1, 29, 31, "amount-not-in-cents")]
         );
+    }
+
+    /// Found by `cargo fuzz run lint`: a later line that started with a
+    /// byte order mark was linted as if it were the start of a file, so the
+    /// mark was accepted and was not a column.
+    #[test]
+    fn a_byte_order_mark_on_a_later_line_is_an_error_and_a_column() {
+        let line = "{\"order_id\": \"A\", \"amount\": 1.5}";
+        let outcome = lint(&format!("{line}\n\u{feff}{line}\n"));
+        let second = line.len() + 1;
+        assert_eq!(
+            places(&outcome),
+            [
+                (Some(1), 1, 29, 28, "amount-not-in-cents"),
+                (Some(2), 2, 1, second, "invalid-json"),
+            ]
+        );
+        let bom = outcome.findings.iter().find(|f| f.rule == "invalid-json");
+        let bom = bom.unwrap();
+        let range = bom.range.unwrap();
+        assert_eq!((range.end.column, range.end.offset), (2, second + 3));
+        assert_eq!(bom.span.unwrap().end, second + 3);
+        assert!(bom.message.contains("byte order mark"), "{}", bom.message);
+
+        // Not UTF-8 after the mark: the bad byte is the second column.
+        let bytes = [line.as_bytes(), b"\n\xEF\xBB\xBF\xAA\n"].concat();
+        let outcome = crate::lint_jsonl("x.jsonl", &bytes, &Config::default());
+        let bad = outcome.findings.last().unwrap();
+        let range = bad.range.unwrap();
+        assert_eq!((range.start.line, range.start.column), (2, 2));
+        assert_eq!(range.start.offset, second + 3);
     }
 
     #[test]

@@ -165,7 +165,14 @@ pub fn displayable(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 /// Lints one document held as text.
 #[must_use]
 pub fn lint_text(path: &str, text: &str, config: &Config) -> Outcome {
-    let without_bom = parse::strip_bom(text);
+    lint_document(path, text, config, true)
+}
+
+/// [`lint_text`], with a byte order mark at the start of `text` accepted
+/// (`bom`: the start of a file) or an error (a line of a JSON Lines file
+/// after the first).
+fn lint_document(path: &str, text: &str, config: &Config, bom: bool) -> Outcome {
+    let without_bom = if bom { parse::strip_bom(text) } else { None };
     let parse_text = without_bom.as_deref().unwrap_or(text);
     let mut sink = Sink::default();
     let root = match parse::parse(parse_text) {

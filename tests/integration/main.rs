@@ -7,6 +7,7 @@ mod config;
 mod examples;
 mod fixtures;
 mod formats;
+mod fuzz_regressions;
 mod hostile;
 mod inputs;
 mod integrations;
