@@ -186,10 +186,10 @@ fn lint_line(
 
 /// Lines handed to the threads at a time, at most: enough work to share,
 /// little enough to hold.
-const BATCH_LINES: usize = 2048;
+const BATCH_LINES: usize = 512;
 /// Bytes of lines handed to the threads at a time, at most (a batch holds
 /// at least one line, however long).
-const BATCH_BYTES: usize = 4 << 20;
+const BATCH_BYTES: usize = 1 << 20;
 
 /// Lints a JSON Lines file from a reader, a batch of lines at a time, so
 /// that only one batch of its text is held at once (the findings are

@@ -147,9 +147,12 @@ impl JsonSummary {
 }
 
 fn write_document(out: &mut dyn Write, output: &impl Serialize) -> io::Result<()> {
-    // Serialised in memory first, so that a write error keeps its kind
-    // (a closed pipe is not a failure).
-    let mut text = serde_json::to_vec_pretty(output).map_err(io::Error::other)?;
-    text.push(b'\n');
-    out.write_all(&text)
+    // Written as it is serialised, not built in memory first (a report of
+    // tens of thousands of findings is tens of megabytes). An error keeps
+    // its kind, so that a closed pipe is still not a failure.
+    serde_json::to_writer_pretty(&mut *out, output).map_err(|error| {
+        let kind = error.io_error_kind().unwrap_or(io::ErrorKind::Other);
+        io::Error::new(kind, error)
+    })?;
+    out.write_all(b"\n")
 }
