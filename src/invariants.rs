@@ -13,8 +13,9 @@ use crate::finding::{Finding, Position, Span};
 /// - every span lies inside the input, start before end, and on character
 ///   boundaries (where the input is UTF-8 up to that point);
 /// - every position's offset is its span's, and its line and column are
-///   those of that offset (lines end at `\n`, columns count characters, a
-///   byte order mark at the start of the input is not a column);
+///   those of that offset (lines end at `\n`, columns count characters and
+///   each byte that is not UTF-8, a byte order mark at the start of the
+///   input is not a column);
 /// - every finding has a known rule id, a message, and the path it was
 ///   given;
 /// - the findings are sorted by position.
@@ -79,16 +80,17 @@ fn check_span(out: &mut Vec<String>, what: &str, bytes: &[u8], span: Span) {
     }
 }
 
-/// Whether `at` is not in the middle of a UTF-8 character. Where the input
-/// is not UTF-8 before `at`, any offset is accepted (there is no character
-/// to be inside of).
+/// Whether `at` is not in the middle of a UTF-8 character. From the first
+/// byte that is not UTF-8 on, any offset is accepted (there is no character
+/// to be inside of, even where that byte is a stray continuation byte).
 fn on_boundary(bytes: &[u8], at: usize) -> bool {
     match std::str::from_utf8(bytes) {
         Ok(text) => text.is_char_boundary(at),
-        Err(error) if at <= error.valid_up_to() => {
-            at == bytes.len() || bytes.get(at).is_none_or(|&b| b & 0xC0 != 0x80)
+        Err(error) => {
+            let valid = error.valid_up_to();
+            at >= valid
+                || std::str::from_utf8(&bytes[..valid]).is_ok_and(|text| text.is_char_boundary(at))
         }
-        Err(_) => true,
     }
 }
 
@@ -107,8 +109,12 @@ fn check_position(out: &mut Vec<String>, what: &str, bytes: &[u8], at: usize, go
             .strip_prefix("\u{feff}".as_bytes())
             .unwrap_or(segment);
     }
-    // A column counts characters: every byte that does not continue one.
-    let column = 1 + segment.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    // A column counts characters; a byte that is not UTF-8 counts as one,
+    // as orderlint shows it (one `?` each, see `orderlint::displayable`).
+    let column = 1 + segment
+        .utf8_chunks()
+        .map(|chunk| chunk.valid().chars().count() + chunk.invalid().len())
+        .sum::<usize>();
     let expected = Position {
         line,
         column,
@@ -136,6 +142,19 @@ mod tests {
             violations("x.json", &findings, text.as_bytes()),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn a_byte_that_is_not_utf8_is_one_column() {
+        // A stray continuation byte first: no character to be inside of.
+        for bytes in [&b"\x80{}"[..], b"\xE9 ", b"\xF0\x9F\x98"] {
+            let outcome = crate::lint_bytes("x.json", bytes, &Config::default());
+            assert_eq!(outcome.findings.len(), 1);
+            assert_eq!(
+                violations("x.json", &outcome.findings, bytes),
+                Vec::<String>::new()
+            );
+        }
     }
 
     #[test]
