@@ -21,7 +21,8 @@ use std::io::{self, BufRead};
 
 use rayon::prelude::*;
 
-use crate::finding::{Finding, Position, Range};
+use crate::finding::{Finding, Position, Range, Sink, Span};
+use crate::rules::invalid_json::InvalidJson;
 use crate::{Config, Outcome, Status};
 
 /// Whether a path names a JSON Lines file: it ends in `.jsonl` or `.ndjson`.
@@ -133,14 +134,40 @@ fn lint_line(
     {
         return None;
     }
-    let mut outcome = match std::str::from_utf8(content) {
-        Ok(text) => crate::lint_text(path, text, config),
-        Err(error) => crate::not_utf8(path, content, &error, start),
+    let mut outcome = if line > 1 && content.starts_with(BOM) {
+        misplaced_bom(path)
+    } else {
+        match std::str::from_utf8(content) {
+            Ok(text) => crate::lint_text(path, text, config),
+            Err(error) => crate::not_utf8(path, content, &error, start),
+        }
     };
     for finding in &mut outcome.findings {
         move_to_line(finding, line, start);
     }
     Some(outcome)
+}
+
+/// The `invalid-json` finding of a line after the first that starts with a
+/// byte order mark (files joined with `cat` leave one there): only the
+/// start of the file may have one, as in a `.json` file.
+fn misplaced_bom(path: &str) -> Outcome {
+    let mut sink = Sink::default();
+    sink.report(
+        &InvalidJson::META,
+        "",
+        Span::new(0, BOM.len()),
+        "a byte order mark (U+FEFF) at the start of a line after the first",
+    )
+    .label("byte order mark")
+    .help("remove it; a byte order mark may only stand at the very start of the file");
+    Outcome {
+        status: Status::Checked,
+        // Positions against a character of the same length that is not a
+        // byte order mark: a mark at the start of a text is no column, but
+        // this one, in the middle of the file, is one.
+        findings: sink.finish(path, "\u{fffd}"),
+    }
 }
 
 /// Lines handed to the threads at a time, at most: enough work to share,
@@ -388,6 +415,28 @@ mod tests {
         assert_eq!(
             places(&outcome),
             [(Some(1), 1, 29, 31, "amount-not-in-cents")]
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_on_a_later_line_is_invalid_json() {
+        // As `cat a.jsonl b.jsonl` leaves it when both start with a mark.
+        let line = "\u{feff}{\"order_id\": \"A\", \"amount\": 1.5}\n";
+        let text = format!("{line}{line}");
+        let outcome = lint(&text);
+        assert_eq!(
+            places(&outcome),
+            [
+                (Some(1), 1, 29, 31, "amount-not-in-cents"),
+                (Some(2), 2, 1, line.len(), "invalid-json"),
+            ]
+        );
+        let bom = outcome.findings.iter().find(|f| f.rule == "invalid-json");
+        let range = bom.unwrap().range.unwrap();
+        assert_eq!((range.end.column, range.end.offset), (2, line.len() + 3));
+        assert_eq!(
+            crate::invariants::violations("x.jsonl", &outcome.findings, text.as_bytes()),
+            Vec::<String>::new()
         );
     }
 
