@@ -11,5 +11,7 @@ mod inputs;
 mod integrations;
 mod meta;
 mod parallel;
+mod properties;
 mod schema;
+mod strict;
 mod support;
