@@ -4,6 +4,7 @@
 
 mod cli;
 mod config;
+mod conformance;
 mod examples;
 mod fixtures;
 mod formats;
