@@ -245,16 +245,20 @@ const COVERS: &[(&str, &[&str])] = &[
 /// reports an error at its pointer.
 fn drop_schema_duplicates(sink: &mut Sink) {
     let schema = rules::schema::Schema::META.name;
-    let mut covered: std::collections::HashSet<(String, &'static str)> =
-        std::collections::HashSet::new();
+    // Per pointer, the schema keywords that named rules cover there: looked
+    // up, not scanned, as a request can have a finding at every one of
+    // 100,000 keys.
+    let mut covered: std::collections::HashMap<String, Vec<&'static str>> =
+        std::collections::HashMap::new();
     let mut by_schema: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (rule, pointer, _) in sink.entries() {
         if rule == schema {
             by_schema.insert(pointer.to_owned());
         } else if let Some((_, keywords)) = COVERS.iter().find(|(name, _)| *name == rule) {
-            for keyword in *keywords {
-                covered.insert((pointer.to_owned(), keyword));
-            }
+            covered
+                .entry(pointer.to_owned())
+                .or_default()
+                .extend(keywords.iter().copied());
         }
     }
     if covered.is_empty() && by_schema.is_empty() {
@@ -262,7 +266,7 @@ fn drop_schema_duplicates(sink: &mut Sink) {
     }
     sink.retain(|rule, pointer, keyword| {
         if rule == schema {
-            keyword.is_none_or(|k| !covered.iter().any(|(p, c)| p == pointer && *c == k))
+            keyword.is_none_or(|k| covered.get(pointer).is_none_or(|c| !c.contains(&k)))
         } else if YIELD_TO_SCHEMA.contains(&rule) {
             !by_schema.contains(pointer)
         } else {
