@@ -13,6 +13,7 @@ mod integrations;
 mod meta;
 mod parallel;
 mod properties;
+mod scale;
 mod schema;
 mod strict;
 mod support;
