@@ -271,12 +271,14 @@ fn describe(text: &str, kind: &ParseErrorKind, span: Span) -> SyntaxError {
         K::ExpectedObjectValue => {
             SyntaxError::new(span, "expected a value after `:`", "expected a value")
         }
-        K::ExpectedComma if leading_zero(text, span.start) => SyntaxError::new(
-            Span::new(span.start - 1, span.start),
-            "a JSON number cannot have a leading zero",
-            "leading zero",
-        )
-        .help("remove the leading zero; to keep it, the value must be a string"),
+        K::ExpectedComma | K::MultipleRootJsonValues if leading_zero(text, span.start) => {
+            SyntaxError::new(
+                Span::new(span.start - 1, span.start),
+                "a JSON number cannot have a leading zero",
+                "leading zero",
+            )
+            .help("remove the leading zero; to keep it, the value must be a string")
+        }
         K::ExpectedComma => {
             // Point at what follows, where a reader sees the comma is missing.
             let next = next_token(text, span.start);

@@ -4,6 +4,7 @@
 
 mod cli;
 mod config;
+mod conformance;
 mod examples;
 mod fixtures;
 mod formats;
@@ -13,5 +14,8 @@ mod inputs;
 mod integrations;
 mod meta;
 mod parallel;
+mod properties;
+mod scale;
 mod schema;
+mod strict;
 mod support;
