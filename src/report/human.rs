@@ -77,6 +77,17 @@ pub fn render_error(style: Style, error: &ConfigError) -> String {
 /// Renders one finding as miette draws it.
 #[must_use]
 pub fn render(handler: &GraphicalReportHandler, finding: &Finding, text: Option<&str>) -> String {
+    render_from(handler, finding, text, excerpt)
+}
+
+/// [`render`], with the source that `source` makes of the finding and the
+/// file's text (an [`excerpt`]; the tests compare it with the whole text).
+fn render_from(
+    handler: &GraphicalReportHandler,
+    finding: &Finding,
+    text: Option<&str>,
+    source: fn(&Finding, &str) -> Source,
+) -> String {
     let severity = match finding.severity {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
@@ -109,7 +120,7 @@ pub fn render(handler: &GraphicalReportHandler, finding: &Finding, text: Option<
     let result = match (text, labels.is_empty()) {
         (Some(text), false) => {
             let report = miette::Report::new(diagnostic.with_labels(labels))
-                .with_source_code(excerpt(finding, text));
+                .with_source_code(source(finding, text));
             handler.render_report(&mut rendered, report.as_ref())
         }
         _ => {
@@ -178,12 +189,7 @@ const CONTEXT_LINES: usize = 3;
 /// file for each finding costs time in proportion to findings × file size
 /// (a JSON Lines file of thousands of findings took minutes).
 fn excerpt(finding: &Finding, text: &str) -> Source {
-    let whole = || Source {
-        name: finding.path.clone(),
-        text: text.to_owned(),
-        base: 0,
-        first_line: 0,
-    };
+    let whole = || whole_text(finding, text);
     // (byte offset, 1-based line) of where each span starts.
     let mut starts = Vec::new();
     let mut end = 0;
@@ -231,6 +237,16 @@ fn excerpt(finding: &Finding, text: &str) -> Source {
             first_line,
         },
         None => whole(),
+    }
+}
+
+/// The whole of `text` as the source: where an excerpt cannot be cut.
+fn whole_text(finding: &Finding, text: &str) -> Source {
+    Source {
+        name: finding.path.clone(),
+        text: text.to_owned(),
+        base: 0,
+        first_line: 0,
     }
 }
 
@@ -322,38 +338,6 @@ mod tests {
     use crate::finding::{Sink, Span};
     use crate::rules::schema::Schema;
 
-    /// Renders `finding` with the whole of `text` as its source.
-    fn with_whole_text(finding: &Finding, text: &str) -> String {
-        let mut diagnostic = MietteDiagnostic::new(finding.message.clone())
-            .with_code(finding.rule)
-            .with_severity(miette::Severity::Error);
-        let mut labels = Vec::new();
-        if let Some(span) = finding.span {
-            labels.push(LabeledSpan::new_primary_with_span(
-                finding.label.clone(),
-                span.start..span.end,
-            ));
-        }
-        for related in &finding.related {
-            labels.push(LabeledSpan::new_with_span(
-                Some(related.message.clone()),
-                related.span.start..related.span.end,
-            ));
-        }
-        diagnostic = diagnostic.with_labels(labels);
-        let report = miette::Report::new(diagnostic).with_source_code(Source {
-            name: finding.path.clone(),
-            text: text.to_owned(),
-            base: 0,
-            first_line: 0,
-        });
-        let mut out = String::new();
-        handler(Style::default())
-            .render_report(&mut out, report.as_ref())
-            .unwrap();
-        out
-    }
-
     #[test]
     fn an_excerpt_draws_what_the_whole_text_draws() {
         let text: String = (1..=40)
@@ -388,7 +372,7 @@ mod tests {
             let finding = &findings[0];
             assert_eq!(
                 render(&handler, finding, Some(&text)),
-                with_whole_text(finding, &text),
+                render_from(&handler, finding, Some(&text), whole_text),
                 "{primary:?} {related:?}"
             );
         }
