@@ -87,18 +87,8 @@ fn orderlint_with(dir: &Path, args: &[&str], stdin: Input<'_>, deadline: Duratio
         Input::File(path) => Stdio::from(fs::File::open(path).unwrap()),
     };
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_orderlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("FORCE_COLOR")
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path().join(".config"))
-        .env("GIT_CONFIG_GLOBAL", home.path().join(".gitconfig"))
-        .env("GIT_CONFIG_SYSTEM", home.path().join("gitconfig"))
+    let mut child = crate::support::isolated(dir, args, home.path(), None)
         .stdin(stdin_kind)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
     let writer = match stdin {

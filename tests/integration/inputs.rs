@@ -16,19 +16,8 @@ use crate::support::{code, stdout};
 /// `gitconfig` names one (it becomes `GIT_CONFIG_GLOBAL`).
 fn orderlint_with(dir: &Path, args: &[&str], stdin: &[u8], gitconfig: Option<&Path>) -> Output {
     let home = tempfile::tempdir().unwrap();
-    let global = gitconfig.map_or_else(|| home.path().join(".gitconfig"), Path::to_path_buf);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_orderlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("FORCE_COLOR")
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path().join(".config"))
-        .env("GIT_CONFIG_GLOBAL", global)
-        .env("GIT_CONFIG_SYSTEM", home.path().join("gitconfig"))
+    let mut child = crate::support::isolated(dir, args, home.path(), gitconfig)
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
     // The binary may exit without reading (a bad argument): a closed pipe

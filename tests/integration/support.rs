@@ -85,3 +85,24 @@ pub fn each<'j>(report: &'j serde_json::Value, field: &str) -> Vec<&'j str> {
         .map(|d| d[field].as_str().expect("a string field"))
         .collect()
 }
+
+/// The binary, to run in `dir` with `args`, colour off and `home` as its
+/// home: no global or system git configuration (git's excludes would
+/// change what is walked) unless `gitconfig` names one, which becomes
+/// `GIT_CONFIG_GLOBAL`. Standard output and error are captured.
+pub fn isolated(dir: &Path, args: &[&str], home: &Path, gitconfig: Option<&Path>) -> Command {
+    let global = gitconfig.map_or_else(|| home.join(".gitconfig"), Path::to_path_buf);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_orderlint"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("FORCE_COLOR")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("GIT_CONFIG_GLOBAL", global)
+        .env("GIT_CONFIG_SYSTEM", home.join("gitconfig"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    command
+}
