@@ -371,6 +371,11 @@ fn of_a_line(text: &str) -> String {
     text.replace("end of file", "end of the line")
         .replace("the file ends", "the line ends")
         .replace("a file holds one JSON value", "a line holds one JSON value")
+        .replace(
+            "a byte order mark (U+FEFF) after the start of the file",
+            "a byte order mark (U+FEFF) at the start of a line other than the first \
+             (joining files with `cat` leaves one where each file began)",
+        )
 }
 
 /// The text of a JSON Lines file as it can be shown: like
