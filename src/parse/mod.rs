@@ -1,10 +1,13 @@
 //! Strict JSON (RFC 8259) with a byte span on every key and value.
 //!
-//! jsonc-parser does the work, with every leniency switched off. It keeps
-//! duplicate keys and the raw text of numbers, which the rules need. Two things
-//! it lets through that RFC 8259 does not are checked here: control characters
-//! inside strings, and a UTF-8 byte order mark (which we accept on purpose, see
-//! [`strip_bom`]).
+//! The tree is jsonc-parser's AST: it keeps duplicate keys and the raw text of
+//! numbers, which the rules need. Two parsers build it. [`fast`] takes the
+//! texts that are strict JSON, nearly all of them, in one pass and gives up at
+//! the first thing it does not expect. jsonc-parser, with every leniency
+//! switched off, takes the rest and says what is wrong ([`parse_slow`]). Two
+//! things it lets through that RFC 8259 does not are checked here: control
+//! characters inside strings, and a UTF-8 byte order mark (which we accept on
+//! purpose, see [`strip_bom`]).
 
 use jsonc_parser::ParseStringErrorKind;
 use jsonc_parser::ast::Value;
@@ -12,6 +15,8 @@ use jsonc_parser::errors::ParseErrorKind;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::finding::Span;
+
+mod fast;
 
 /// Why a text is not strict JSON, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +67,15 @@ pub fn strip_bom(text: &str) -> Option<String> {
 
 /// Parses `text` as strict JSON.
 pub fn parse(text: &str) -> Result<Value<'_>, Box<SyntaxError>> {
+    match fast::parse(text) {
+        Some(root) => Ok(root),
+        None => parse_slow(text),
+    }
+}
+
+/// Parses `text` as strict JSON with jsonc-parser, and describes what is
+/// wrong when it is not: the same tree as [`parse`], more slowly.
+pub fn parse_slow(text: &str) -> Result<Value<'_>, Box<SyntaxError>> {
     // Written out in full, with no `..Default::default()`: the defaults are
     // lenient, and a new `allow_*` field must fail to compile, not slip in.
     let options = ParseOptions {
