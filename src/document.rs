@@ -9,9 +9,21 @@ pub struct Document<'a> {
     pub text: &'a str,
     /// The root value.
     pub root: &'a Value<'a>,
+    /// Whether some object has a key more than once ([`crate::locate::has_duplicate_keys`]).
+    pub duplicate_keys: bool,
 }
 
 impl<'a> Document<'a> {
+    /// The document of the tree `root`, parsed from `text`.
+    #[must_use]
+    pub fn new(text: &'a str, root: &'a Value<'a>) -> Self {
+        Self {
+            text,
+            root,
+            duplicate_keys: crate::locate::has_duplicate_keys(root),
+        }
+    }
+
     /// The root object, when the document is one.
     #[must_use]
     pub fn root_object(&self) -> Option<&'a Object<'a>> {

@@ -24,6 +24,8 @@ pub mod report;
 pub mod rules;
 pub mod run;
 pub mod schema;
+#[cfg(test)]
+mod testing;
 pub mod text;
 
 pub use document::Document;
@@ -194,10 +196,7 @@ fn lint_document(path: &str, text: &str, config: &Config, bom: bool) -> Outcome 
             };
         }
     };
-    let doc = Document {
-        text: parse_text,
-        root: &root,
-    };
+    let doc = Document::new(parse_text, &root);
     if config.detect && !doc.is_order_request() {
         return Outcome {
             status: Status::Skipped,

@@ -473,26 +473,10 @@ mod tests {
         assert!(parse_slow(&objects).is_ok());
     }
 
-    /// Every file below `dir`.
-    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                files(&path, out);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-
     #[test]
     fn every_example_and_fixture_gets_the_slow_paths_tree() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut paths = Vec::new();
-        files(&root.join("fixtures"), &mut paths);
-        files(&root.join("../shared/examples"), &mut paths);
         let mut seen = 0;
-        for path in paths {
+        for path in crate::testing::fixtures_and_examples() {
             let Ok(whole) = std::fs::read_to_string(&path) else {
                 continue;
             };

@@ -36,16 +36,15 @@ declare_rule! {
     }
 }
 
-/// The most keys an object may have to be checked pair by pair, without a
-/// sort (at most 120 comparisons).
-const SMALL: usize = 16;
-
 impl Rule for DuplicateKey {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink) {
+        if !doc.duplicate_keys {
+            return;
+        }
         // Reused for every object: (key, index) pairs, sorted, so that equal
         // keys are adjacent. No hashing, O(n log n) for n keys, and nothing
         // else is built unless a key repeats.
@@ -54,22 +53,7 @@ impl Rule for DuplicateKey {
             let Value::Object(object) = value else {
                 return;
             };
-            let properties = &object.properties;
-            if properties.len() < 2 {
-                return;
-            }
-            // A small object (nearly every one) is checked pair by pair with
-            // no sort: keys of equal length are few, so most comparisons are
-            // of lengths alone.
-            if properties.len() <= SMALL
-                && !properties.iter().enumerate().any(|(i, prop)| {
-                    properties
-                        .get(i + 1..)
-                        .unwrap_or_default()
-                        .iter()
-                        .any(|later| later.name.as_str() == prop.name.as_str())
-                })
-            {
+            if !locate::repeats_a_key(&object.properties) {
                 return;
             }
             keys.clear();
@@ -81,9 +65,6 @@ impl Rule for DuplicateKey {
                     .map(|(i, prop)| (prop.name.as_str(), i)),
             );
             keys.sort_unstable();
-            if !keys.windows(2).any(|pair| pair[0].0 == pair[1].0) {
-                return;
-            }
             // For each later occurrence of a key: the index of its first
             // occurrence and how often the key occurs.
             let mut again: Vec<Option<(usize, usize)>> = vec![None; object.properties.len()];

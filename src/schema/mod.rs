@@ -2,9 +2,11 @@
 //! words at the right place.
 //!
 //! The schema is compiled once per process and shared. The validator works on
-//! a `serde_json::Value` built from the spanned tree (not from a second parse),
-//! so what it sees is exactly what the rules see; where a key appears twice the
-//! last one wins, as in serde_json.
+//! the spanned tree (not on a second parse), so what it sees is exactly what
+//! the rules see: first on the tree itself ([`tree`]), and, where that finds
+//! the document invalid, on a `serde_json::Value` built from it, whose errors
+//! are reported. Where a key appears twice the last one wins, as in
+//! serde_json.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -13,7 +15,7 @@ use std::sync::LazyLock;
 use jsonc_parser::ast::{ObjectProp, Value};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::paths::LocationSegment;
-use jsonschema::{JsonType, ValidationError, Validator};
+use jsonschema::{Draft, JsonType, ValidationError, Validator};
 use serde_json::Value as Json;
 
 use crate::document::Document;
@@ -23,12 +25,26 @@ use crate::rules::RuleMeta;
 use crate::text::plural;
 
 /// The schema's text, as bundled in the binary.
-pub const SCHEMA_TEXT: &str = include_str!("../schemas/orders.schema.json");
+pub const SCHEMA_TEXT: &str = include_str!("../../schemas/orders.schema.json");
 
 /// The parsed schema, or why it does not parse (a test makes sure it does).
 pub static SCHEMA: LazyLock<Result<Json, String>> =
     LazyLock::new(|| serde_json::from_str(SCHEMA_TEXT).map_err(|e| e.to_string()));
 
+mod tree;
+
+/// The validator of documents that are spanned trees: it says whether one is
+/// valid (see [`tree`]).
+static TREE_VALIDATOR: LazyLock<Result<Validator<tree::Spanned>, String>> = LazyLock::new(|| {
+    let schema = SCHEMA.as_ref().map_err(Clone::clone)?;
+    jsonschema::options_for::<tree::Spanned>()
+        .with_draft(Draft::Draft202012)
+        .build(schema)
+        .map_err(|e| e.to_string())
+});
+
+/// The validator of `serde_json::Value`s: it says what is wrong with a
+/// document that is not valid. Compiled the first time one is found.
 static VALIDATOR: LazyLock<Result<Validator, String>> = LazyLock::new(|| {
     let schema = SCHEMA.as_ref().map_err(Clone::clone)?;
     jsonschema::draft202012::new(schema).map_err(|e| e.to_string())
@@ -36,21 +52,28 @@ static VALIDATOR: LazyLock<Result<Validator, String>> = LazyLock::new(|| {
 
 /// Compiles the schema now, so that a broken build is a tool error at start-up
 /// rather than a finding in every file.
-pub fn validator() -> Result<&'static Validator, String> {
-    VALIDATOR
+pub fn validator() -> Result<&'static Validator<tree::Spanned>, String> {
+    TREE_VALIDATOR
         .as_ref()
         .map_err(|e| format!("the bundled schema does not compile: {e}"))
 }
 
 /// Validates `doc` and reports every error.
 pub fn check(doc: &Document<'_>, rule: &'static RuleMeta, sink: &mut Sink) {
-    let Ok(validator) = validator() else {
+    let Ok(tree_validator) = validator() else {
         // main() compiles the schema before it reads any file; a library
         // caller that skipped that gets no schema findings rather than a panic.
         return;
     };
+    // Most documents are valid, and a yes or no, on the tree as it is, is
+    // much cheaper than the errors. Not where a key repeats: see [`tree`].
+    if !doc.duplicate_keys && tree_validator.is_valid(tree::Ref::new(doc.root)) {
+        return;
+    }
+    let Ok(validator) = VALIDATOR.as_ref() else {
+        return;
+    };
     let instance = to_json(doc.root);
-    // Most documents are valid, and a yes or no is cheaper than the errors.
     if validator.is_valid(&instance) {
         return;
     }
