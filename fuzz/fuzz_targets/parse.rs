@@ -1,5 +1,7 @@
-//! The two JSON parsers against each other: whatever the fast path accepts,
-//! the slow path (jsonc-parser, strict) accepts too, with the same tree.
+//! The two JSON parsers against each other, and the two ways of validating
+//! a document: whatever the fast path accepts, the slow path (jsonc-parser,
+//! strict) accepts too, with the same tree; and a tree is valid by the schema
+//! exactly when the `serde_json::Value` it converts to is.
 //!
 //! `parse` is the fast path with the slow one behind it, so the two differ
 //! only where the fast path built a tree of its own.
@@ -13,7 +15,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(fast) = parse(text) {
-        assert_eq!(Ok(fast), parse_slow(text), "{text:?}");
+    let Ok(fast) = parse(text) else {
+        return;
+    };
+    if let Some((tree, value)) = orderlint::schema::validity(&fast) {
+        assert_eq!(tree, value, "valid on the tree, not as a value: {text:?}");
     }
+    assert_eq!(Ok(fast), parse_slow(text), "{text:?}");
 });

@@ -58,6 +58,24 @@ pub fn validator() -> Result<&'static Validator<tree::Spanned>, String> {
         .map_err(|e| format!("the bundled schema does not compile: {e}"))
 }
 
+/// Whether `root` is valid on the tree and as a `serde_json::Value`, in that
+/// order: `None` when a key repeats in it (it is then never validated on the
+/// tree) or the schema does not compile. The two answers must agree; tests
+/// and the `parse` fuzz target hold them to it.
+#[must_use]
+pub fn validity(root: &Value<'_>) -> Option<(bool, bool)> {
+    if locate::has_duplicate_keys(root) {
+        return None;
+    }
+    let (Ok(tree), Ok(value)) = (TREE_VALIDATOR.as_ref(), VALIDATOR.as_ref()) else {
+        return None;
+    };
+    Some((
+        tree.is_valid(tree::Ref::new(root)),
+        value.is_valid(&to_json(root)),
+    ))
+}
+
 /// Validates `doc` and reports every error.
 pub fn check(doc: &Document<'_>, rule: &'static RuleMeta, sink: &mut Sink) {
     let Ok(tree_validator) = validator() else {

@@ -207,10 +207,9 @@ impl<'a> Array<'a, Spanned> for &'a [Value<'a>] {
 
 #[cfg(test)]
 mod tests {
-    use super::Ref;
-    use crate::locate::{self, has_duplicate_keys, span_of};
+    use crate::locate::{self, span_of};
     use crate::parse::parse;
-    use crate::schema::{TREE_VALIDATOR, VALIDATOR, to_json};
+    use crate::schema::validity;
 
     /// What a value may be replaced with: every JSON type, numbers at and
     /// past the edges of what converts exactly, strings the schema's
@@ -246,17 +245,7 @@ mod tests {
     /// Validates `text` both ways; `None` when it is not a document the
     /// tree is validated as (not JSON, or a key repeats).
     fn both(text: &str) -> Option<(bool, bool)> {
-        let root = parse(text).ok()?;
-        if has_duplicate_keys(&root) {
-            return None;
-        }
-        let (Ok(tree), Ok(value)) = (TREE_VALIDATOR.as_ref(), VALIDATOR.as_ref()) else {
-            panic!("the schema compiles");
-        };
-        Some((
-            tree.is_valid(Ref::new(&root)),
-            value.is_valid(&to_json(&root)),
-        ))
+        validity(&parse(text).ok()?)
     }
 
     /// Every MultiSafepay example and every fixture, and variants of each
