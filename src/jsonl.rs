@@ -249,7 +249,7 @@ fn read_line(reader: &mut impl BufRead, max_line: u64) -> io::Result<Option<Line
         let Some(&final_byte) = available.last() else {
             break;
         };
-        let (taken, done) = match available.iter().position(|&b| b == b'\n') {
+        let (taken, done) = match memchr::memchr(b'\n', available) {
             Some(at) => {
                 let before = at
                     .checked_sub(1)
