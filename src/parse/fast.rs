@@ -50,9 +50,12 @@ impl<'a> Parser<'a> {
 
     /// Skips the four characters RFC 8259 calls white space.
     fn white_space(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.at += 1;
+        let bytes = self.text.as_bytes();
+        let mut at = self.at;
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
+            at += 1;
         }
+        self.at = at;
     }
 
     /// Consumes `byte` when it is next.
@@ -290,9 +293,12 @@ impl<'a> Parser<'a> {
     }
 
     fn digits(&mut self) {
-        while let Some(b'0'..=b'9') = self.peek() {
-            self.at += 1;
+        let bytes = self.text.as_bytes();
+        let mut at = self.at;
+        while let Some(b'0'..=b'9') = bytes.get(at) {
+            at += 1;
         }
+        self.at = at;
     }
 
     /// At least one digit.
