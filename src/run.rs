@@ -260,8 +260,11 @@ pub fn check_found(
     let limit = settings.max_file_size();
     let one = |found: Found| match found {
         Found::File { path, display } => {
-            // discover gives a file named on the command line back as given.
-            let explicit = paths.contains(&path);
+            // discover gives a file named on the command line back as given
+            // (the same bytes: no need to compare component by component).
+            let explicit = paths
+                .iter()
+                .any(|given| given.as_os_str() == path.as_os_str());
             if !settings.admits(&path, explicit) {
                 return None;
             }
