@@ -91,10 +91,9 @@ pub fn check(doc: &Document<'_>, rule: &'static RuleMeta, sink: &mut Sink) {
     let Ok(validator) = VALIDATOR.as_ref() else {
         return;
     };
+    // Invalid on the tree means invalid as a value (see [`validity`]), so
+    // straight to the errors; where a key repeats, there may be none.
     let instance = to_json(doc.root);
-    if validator.is_valid(&instance) {
-        return;
-    }
     let errors: Vec<ValidationError<'_>> = validator.iter_errors(&instance).collect();
     // A field can be required by more than one condition (`type: checkout`
     // and a post-payment gateway both require `shopping_cart`): one problem,
