@@ -157,6 +157,33 @@ fn is_walked_file(name: &str) -> bool {
 }
 
 fn walk(root: &Path, options: &Options, found: &mut Vec<Found>) {
+    // In the order a walk sorted by file name would give, without sorting
+    // each directory as it is read (walkdir's sort takes each entry's name
+    // apart again at every comparison): see [`order_key`].
+    let mut walked: Vec<(Vec<u8>, Found)> = Vec::new();
+    walk_unsorted(root, options, &mut walked);
+    walked.sort_by(|a, b| a.0.cmp(&b.0));
+    found.extend(walked.into_iter().map(|(_, each)| each));
+}
+
+/// A path's place in a depth-first walk that visits each directory's
+/// entries sorted by name: its components' bytes joined by a zero byte,
+/// which sorts below every byte of a name (no name holds one), so that
+/// comparing keys compares component by component.
+fn order_key(path: &Path) -> Vec<u8> {
+    let mut key = Vec::with_capacity(path.as_os_str().len());
+    for (i, component) in path.components().enumerate() {
+        if i > 0 {
+            key.push(0);
+        }
+        key.extend_from_slice(component.as_os_str().as_encoded_bytes());
+    }
+    key
+}
+
+/// Walks `root`, giving each file and error with its [`order_key`], in the
+/// order the directories are read.
+fn walk_unsorted(root: &Path, options: &Options, found: &mut Vec<(Vec<u8>, Found)>) {
     let walker = WalkBuilder::new(root)
         // First: it sets `hidden` too, which is set again below.
         .standard_filters(!options.no_ignore)
@@ -165,7 +192,6 @@ fn walk(root: &Path, options: &Options, found: &mut Vec<Found>) {
         .hidden(false)
         .require_git(false)
         .follow_links(true)
-        .sort_by_file_name(std::ffi::OsStr::cmp)
         .filter_entry(|entry| entry.depth() == 0 || !is_skipped_dir(entry))
         .build();
     for entry in walker {
@@ -174,10 +200,12 @@ fn walk(root: &Path, options: &Options, found: &mut Vec<Found>) {
                 let name = entry.file_name().to_string_lossy();
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
                 if is_file && is_walked_file(&name) {
-                    found.push(Found::File {
+                    let key = order_key(entry.path());
+                    let file = Found::File {
                         display: display(entry.path()),
                         path: entry.into_path(),
-                    });
+                    };
+                    found.push((key, file));
                 }
             }
             Err(error) => {
@@ -191,7 +219,8 @@ fn walk(root: &Path, options: &Options, found: &mut Vec<Found>) {
                 if error.path.is_some_and(is_ignorable_dangling_link) {
                     continue;
                 }
-                let shown = error.path.map_or_else(|| display(root), display);
+                let at = error.path.unwrap_or(root);
+                let shown = display(at);
                 let message = if let Some(ancestor) = error.loop_ancestor {
                     format!(
                         "symbolic link loop: it leads back to `{}`; not followed",
@@ -204,10 +233,11 @@ fn walk(root: &Path, options: &Options, found: &mut Vec<Found>) {
                 } else {
                     error.text
                 };
-                found.push(Found::Error {
+                let error = Found::Error {
                     display: shown,
                     message,
-                });
+                };
+                found.push((order_key(at), error));
             }
         }
     }
@@ -301,5 +331,65 @@ pub fn io_message(error: &std::io::Error) -> String {
                 None => text,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::{Found, Options, discover};
+
+    /// The files of a tree come in the order of a depth-first walk that
+    /// reads each directory sorted by name (bytes), whatever order the file
+    /// system lists them in: a directory's files right after its name,
+    /// before a longer name that it starts (`a/…` before `a-b/…` and
+    /// `a.json`), upper case before lower case.
+    #[test]
+    fn a_tree_is_found_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            "é.json",
+            "b.json",
+            "a.json",
+            "a-b/z.json",
+            "a-b/c.json",
+            "a/b.json",
+            "a/a/z.json",
+            "a/a.json",
+            "B.json",
+            "a/c/d/e.json",
+            "a/c.json",
+        ];
+        for file in files {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "{}").unwrap();
+        }
+        let root = dir.path().to_path_buf();
+        let found: Vec<PathBuf> = discover(std::slice::from_ref(&root), &Options::default())
+            .into_iter()
+            .map(|found| match found {
+                Found::File { path, .. } => path.strip_prefix(&root).unwrap().to_path_buf(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let expected: Vec<PathBuf> = [
+            "B.json",
+            "a/a/z.json",
+            "a/a.json",
+            "a/b.json",
+            "a/c/d/e.json",
+            "a/c.json",
+            "a-b/c.json",
+            "a-b/z.json",
+            "a.json",
+            "b.json",
+            "é.json",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        assert_eq!(found, expected);
     }
 }
