@@ -247,16 +247,21 @@ pub fn check_found(
     settings: &Settings,
     sources: Sources,
 ) -> Vec<FileReport> {
-    let mut seen = std::collections::HashSet::new();
-    let found: Vec<Found> = found
-        .into_iter()
-        .filter(|found| match found {
-            Found::File { path, .. } => seen.insert((0, path.clone())),
-            Found::Stdin { display } | Found::Error { display, .. } => {
-                seen.insert((1, PathBuf::from(display)))
-            }
-        })
-        .collect();
+    // One path (one walk, one file, or `-`) finds nothing twice.
+    let found = if paths.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        found
+            .into_iter()
+            .filter(|found| match found {
+                Found::File { path, .. } => seen.insert((0, path.clone())),
+                Found::Stdin { display } | Found::Error { display, .. } => {
+                    seen.insert((1, PathBuf::from(display)))
+                }
+            })
+            .collect()
+    } else {
+        found
+    };
     let limit = settings.max_file_size();
     let one = |found: Found| match found {
         Found::File { path, display } => {
