@@ -171,7 +171,9 @@ pub struct Terminal<'a> {
     pub color: bool,
 }
 
-/// Runs the command and returns the process exit code.
+/// Runs the command and returns the process exit code. Once per process,
+/// at its end: `check` leaves its reports to be reclaimed with the process
+/// rather than free them (see there).
 pub fn execute(cli: Cli, terminal: &mut Terminal<'_>) -> u8 {
     let Terminal { out, err, color } = terminal;
     let (out, err, color) = (&mut **out, &mut **err, *color);
@@ -288,13 +290,23 @@ fn check(
         };
         writeln!(err, "{why}")?;
     }
+    let mut buffer = Vec::new();
+    let rendered = match &args.output_file {
+        None => {
+            let style = Style { color, width: 100 };
+            render(args, style, out, &reports, &summary)
+        }
+        Some(_) => render(args, Style::default(), &mut buffer, &reports, &summary),
+    };
+    // The run is over, and so is the process once the output is flushed:
+    // the reports are left for the operating system to reclaim with the
+    // rest of it. Freeing them one by one (on this thread, blocks that the
+    // pool's threads allocated) took 10 % of a 100,000-file run.
+    std::mem::forget(reports);
+    rendered?;
     let Some(path) = &args.output_file else {
-        let style = Style { color, width: 100 };
-        render(args, style, out, &reports, &summary)?;
         return Ok(*code);
     };
-    let mut buffer = Vec::new();
-    render(args, Style::default(), &mut buffer, &reports, &summary)?;
     if let Err(error) = report::file::write_atomically(path, &buffer) {
         writeln!(
             err,
