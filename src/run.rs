@@ -53,23 +53,47 @@ pub enum Capped {
 /// stops one byte past the limit, so that a file that grows while it is
 /// read is never read without bound either.
 ///
+/// On Unix the file is opened without waiting (`O_NONBLOCK`: opening a FIFO
+/// would otherwise wait for a writer) and then looked at, one lookup of the
+/// path rather than two; elsewhere it is looked at first, and a FIFO or
+/// device is never opened.
+///
 /// # Errors
-/// The file cannot be opened or read, or is not a regular file (a FIFO or a
-/// device is never opened: opening a FIFO waits for a writer).
+/// The file cannot be opened or read, or is not a regular file.
 pub fn read_capped(path: &std::path::Path, limit: u64) -> std::io::Result<Capped> {
-    let meta = std::fs::metadata(path)?;
-    if meta.is_dir() {
-        return Err(std::io::ErrorKind::IsADirectory.into());
-    }
+    #[cfg(unix)]
+    let file = {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)?
+    };
+    #[cfg(not(unix))]
+    let file = {
+        if !std::fs::metadata(path)?.is_file() {
+            return Err(not_a_file(std::fs::metadata(path)?.is_dir()));
+        }
+        std::fs::File::open(path)?
+    };
+    let meta = file.metadata()?;
     if !meta.is_file() {
-        return Err(std::io::Error::other(NOT_A_FILE));
+        return Err(not_a_file(meta.is_dir()));
     }
-    let file = std::fs::File::open(path)?;
-    let size = file.metadata()?.len();
+    let size = meta.len();
     if size > limit {
         return Ok(Capped::Over { size: Some(size) });
     }
     read_limited(file, limit, size)
+}
+
+/// The error for a path that is not a regular file.
+fn not_a_file(is_dir: bool) -> std::io::Error {
+    if is_dir {
+        std::io::ErrorKind::IsADirectory.into()
+    } else {
+        std::io::Error::other(NOT_A_FILE)
+    }
 }
 
 /// Reads `reader` to its end if it gives at most `limit` bytes, and stops

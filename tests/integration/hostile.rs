@@ -980,6 +980,51 @@ fn a_file_that_disappears_after_it_was_found_is_an_io_error() {
     }
 }
 
+/// A file swapped for a FIFO after it was found (and found to be a file) is
+/// an `io-error` at once: it is opened without waiting for a writer.
+#[cfg(unix)]
+#[test]
+fn a_file_swapped_for_a_fifo_after_it_was_found_is_an_io_error_at_once() {
+    use orderlint::config::Settings;
+    use orderlint::run::{self, Sources};
+
+    let dir = with_sibling(&[("swapped.json", b"{}")]);
+    let paths = [dir.path().to_path_buf()];
+    let found = orderlint::discover::discover(&paths, &orderlint::discover::Options::default());
+    assert_eq!(found.len(), 2);
+    fs::remove_file(dir.path().join("swapped.json")).unwrap();
+    mkfifo(&dir.path().join("swapped.json"));
+    // On a thread, so that a run that waits fails the test instead of
+    // hanging it.
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let config = orderlint::Config::default();
+        let reports = run::check_found(found, &paths, &config, &Settings::default(), Sources::Drop);
+        let swapped = reports
+            .iter()
+            .find(|r| r.path.ends_with("swapped.json"))
+            .unwrap();
+        let messages: Vec<String> = swapped
+            .findings
+            .iter()
+            .map(|f| format!("{} {}", f.rule, f.message))
+            .collect();
+        send.send((swapped.status, messages)).unwrap();
+    });
+    let (status, messages) = receive
+        .recv_timeout(Duration::from_secs(20))
+        .expect("a FIFO is not waited on");
+    assert_eq!(status, orderlint::Status::Unreadable);
+    assert_eq!(messages.len(), 1);
+    assert!(
+        messages[0].starts_with("io-error cannot read `")
+            && messages[0].ends_with(
+                "swapped.json`: not a regular file or directory (a FIFO, socket or device is not read)"
+            ),
+        "{messages:?}"
+    );
+}
+
 /// Hostile files for the output formats: the broken bytes above, deep
 /// nesting, a 400-digit `amount` (a duplicate key, after a multi-byte
 /// character), and a JSON Lines file whose lines are not UTF-8, not JSON,
