@@ -53,33 +53,61 @@ pub enum Capped {
 /// stops one byte past the limit, so that a file that grows while it is
 /// read is never read without bound either.
 ///
-/// On Unix the file is opened without waiting (`O_NONBLOCK`: opening a FIFO
-/// would otherwise wait for a writer) and then looked at, one lookup of the
-/// path rather than two; elsewhere it is looked at first, and a FIFO or
-/// device is never opened.
+/// The path is looked at before it is opened, so a FIFO or a device is never
+/// opened (opening a FIFO waits for a writer, and opening a device may do
+/// something). For a file that discovery has just found to be a regular
+/// file, [`read_found`] saves that second look.
 ///
 /// # Errors
 /// The file cannot be opened or read, or is not a regular file.
 pub fn read_capped(path: &std::path::Path, limit: u64) -> std::io::Result<Capped> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(not_a_file(meta.is_dir()));
+    }
+    read_open(open_found(path)?, limit)
+}
+
+/// [`read_capped`] for a file that discovery found to be a regular file: it
+/// is opened at once, without waiting (a FIFO swapped in since is not
+/// waited on, nor read), and then looked at. One lookup of the path instead
+/// of two, which is a visible part of a run of many files.
+///
+/// # Errors
+/// The file cannot be opened or read, or is no longer a regular file.
+pub fn read_found(path: &std::path::Path, limit: u64) -> std::io::Result<Capped> {
+    read_open(open_found(path)?, limit)
+}
+
+/// Opens a file found to be a regular file: on Unix without waiting
+/// (`O_NONBLOCK`; a FIFO swapped in since would otherwise wait for a writer)
+/// and without becoming a terminal's controlling process (`O_NOCTTY`), then
+/// checks that it is still a regular file. `O_NONBLOCK` changes nothing for
+/// the reads of a regular file.
+///
+/// # Errors
+/// It cannot be opened, or is not a regular file.
+pub fn open_found(path: &std::path::Path) -> std::io::Result<(std::fs::File, std::fs::Metadata)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
     #[cfg(unix)]
-    let file = {
+    {
         use std::os::unix::fs::OpenOptionsExt as _;
-        std::fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(path)?
-    };
-    #[cfg(not(unix))]
-    let file = {
-        if !std::fs::metadata(path)?.is_file() {
-            return Err(not_a_file(std::fs::metadata(path)?.is_dir()));
-        }
-        std::fs::File::open(path)?
-    };
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(not_a_file(meta.is_dir()));
     }
+    Ok((file, meta))
+}
+
+/// Reads an open regular file of the size `meta` gives, within `limit`.
+fn read_open(
+    (file, meta): (std::fs::File, std::fs::Metadata),
+    limit: u64,
+) -> std::io::Result<Capped> {
     let size = meta.len();
     if size > limit {
         return Ok(Capped::Over { size: Some(size) });
@@ -290,10 +318,13 @@ pub fn check_found(
     let one = |found: Found| match found {
         Found::File { path, display } => {
             // discover gives a file named on the command line back as given
-            // (the same bytes: no need to compare component by component).
+            // (the same bytes), but of a file also found by a walk the walk's
+            // copy may be the one kept (`d d/./a.json`): compared component
+            // by component only then.
             let explicit = paths
                 .iter()
-                .any(|given| given.as_os_str() == path.as_os_str());
+                .any(|given| given.as_os_str() == path.as_os_str())
+                || (paths.len() > 1 && paths.contains(&path));
             if !settings.admits(&path, explicit) {
                 return None;
             }
@@ -384,7 +415,7 @@ fn lint_path(
     let limit = settings.max_file_size();
     if crate::jsonl::is_json_lines(&display) {
         // The limit applies to each line: the file is streamed.
-        let outcome = std::fs::File::open(path).and_then(|file| {
+        let outcome = open_found(path).and_then(|(file, _)| {
             let reader = std::io::BufReader::with_capacity(1 << 18, file);
             crate::jsonl::lint_reader(&display, reader, config, limit)
         });
@@ -403,14 +434,14 @@ fn lint_path(
             // Shown as it is now; a file that changed since is still shown.
             // A file over the limit is not read whole: its findings are
             // shown without their source.
-            report.text = match read_capped(path, limit) {
+            report.text = match read_found(path, limit) {
                 Ok(Capped::Bytes(bytes)) => Some(crate::jsonl::displayable(&bytes).into_owned()),
                 _ => None,
             };
         }
         return (report, applied);
     }
-    let bytes = match read_capped(path, limit) {
+    let bytes = match read_found(path, limit) {
         Ok(Capped::Bytes(bytes)) => bytes,
         Ok(Capped::Over { size }) => {
             let message = over_limit_message(&display, size, limit);

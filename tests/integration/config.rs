@@ -413,6 +413,15 @@ fn force_exclude_filters_explicit_paths_too() {
         (vec!["orders/b.json".to_owned()], 1)
     );
     assert_eq!(files(&["--force-exclude", "generated/a.json"]), (vec![], 0));
+    // Named and also walked, spelled otherwise than the walk spells it: the
+    // walk's copy is the one kept, and it is still a named file.
+    for named in ["generated/./a.json", "generated//a.json"] {
+        assert_eq!(
+            files(&["generated", named]),
+            (vec!["generated/a.json".to_owned()], 1),
+            "{named}"
+        );
+    }
 }
 
 #[test]
