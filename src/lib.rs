@@ -196,13 +196,13 @@ fn lint_document(path: &str, text: &str, config: &Config, bom: bool) -> Outcome 
             };
         }
     };
-    let doc = Document::new(parse_text, &root);
-    if config.detect && !doc.is_order_request() {
+    if config.detect && !document::is_order_request(&root) {
         return Outcome {
             status: Status::Skipped,
             findings: Vec::new(),
         };
     }
+    let doc = Document::new(parse_text, &root);
     for rule in rules::ALL {
         rule.check(&doc, &mut sink);
     }

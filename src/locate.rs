@@ -112,45 +112,6 @@ pub fn node_at<'a, 'b>(
     Some((node, parent_prop))
 }
 
-/// Whether some object in `root` has a key more than once. The parser
-/// limits nesting to [`crate::parse::MAX_DEPTH`], so the recursion is bounded.
-#[must_use]
-pub fn has_duplicate_keys(root: &Value<'_>) -> bool {
-    match root {
-        Value::Object(object) => {
-            repeats_a_key(&object.properties)
-                || object
-                    .properties
-                    .iter()
-                    .any(|prop| has_duplicate_keys(&prop.value))
-        }
-        Value::Array(array) => array.elements.iter().any(has_duplicate_keys),
-        _ => false,
-    }
-}
-
-/// The most keys an object may have to be checked pair by pair, without a
-/// sort (at most 120 comparisons).
-const SMALL: usize = 16;
-
-/// Whether a key appears more than once among `properties`.
-#[must_use]
-pub fn repeats_a_key(properties: &[ObjectProp<'_>]) -> bool {
-    if properties.len() <= SMALL {
-        // Keys of equal length are few: most comparisons are of lengths.
-        return properties.iter().enumerate().any(|(i, prop)| {
-            properties
-                .get(i + 1..)
-                .unwrap_or_default()
-                .iter()
-                .any(|later| later.name.as_str() == prop.name.as_str())
-        });
-    }
-    let mut keys: Vec<&str> = properties.iter().map(|prop| prop.name.as_str()).collect();
-    keys.sort_unstable();
-    keys.windows(2).any(|pair| pair[0] == pair[1])
-}
-
 /// The span of a value.
 #[must_use]
 pub fn span_of(value: &Value<'_>) -> Span {

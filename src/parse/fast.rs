@@ -24,7 +24,7 @@ use super::{in_string_stop, skip};
 /// How deep this parser goes before leaving the text to the slow path. Far
 /// below the slow path's own limit, so that both stay well inside the stack;
 /// request bodies are a handful of levels deep.
-const MAX_DEPTH: usize = 64;
+pub const MAX_DEPTH: usize = 64;
 
 /// Parses `text` when it is strict JSON nested at most [`MAX_DEPTH`] deep;
 /// `None` when it is not, or may not be.

@@ -16,7 +16,7 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::finding::Span;
 
-mod fast;
+pub mod fast;
 
 /// Why a text is not strict JSON, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]

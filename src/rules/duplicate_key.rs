@@ -53,7 +53,7 @@ impl Rule for DuplicateKey {
             let Value::Object(object) = value else {
                 return;
             };
-            if !locate::repeats_a_key(&object.properties) {
+            if !crate::document::repeats_a_key(&object.properties) {
                 return;
             }
             keys.clear();

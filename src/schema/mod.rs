@@ -31,7 +31,7 @@ pub const SCHEMA_TEXT: &str = include_str!("../../schemas/orders.schema.json");
 pub static SCHEMA: LazyLock<Result<Json, String>> =
     LazyLock::new(|| serde_json::from_str(SCHEMA_TEXT).map_err(|e| e.to_string()));
 
-mod tree;
+pub mod tree;
 
 /// The validator of documents that are spanned trees: it says whether one is
 /// valid (see [`tree`]).
@@ -64,7 +64,7 @@ pub fn validator() -> Result<&'static Validator<tree::Spanned>, String> {
 /// and the `parse` fuzz target hold them to it.
 #[must_use]
 pub fn validity(root: &Value<'_>) -> Option<(bool, bool)> {
-    if locate::has_duplicate_keys(root) {
+    if crate::document::has_duplicate_keys(root) {
         return None;
     }
     let (Ok(tree), Ok(value)) = (TREE_VALIDATOR.as_ref(), VALIDATOR.as_ref()) else {
@@ -89,6 +89,8 @@ pub fn check(doc: &Document<'_>, rule: &'static RuleMeta, sink: &mut Sink) {
         return;
     }
     let Ok(validator) = VALIDATOR.as_ref() else {
+        // The same schema as the tree validator's, which compiled; a unit
+        // test compiles both.
         return;
     };
     // Invalid on the tree means invalid as a value (see [`validity`]), so
@@ -705,8 +707,20 @@ fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
 
 #[cfg(test)]
 mod tests {
-    use super::{Json, Place, SCHEMA, documented_keys};
+    use super::{Json, Place, SCHEMA, TREE_VALIDATOR, VALIDATOR, documented_keys};
     use crate::locate::Step;
+
+    /// main() compiles the tree validator at start-up; the other one is
+    /// compiled the first time a document is invalid, and must compile too.
+    #[test]
+    fn both_validators_compile() {
+        assert!(
+            TREE_VALIDATOR.is_ok(),
+            "{:?}",
+            TREE_VALIDATOR.as_ref().err()
+        );
+        assert!(VALIDATOR.is_ok(), "{:?}", VALIDATOR.as_ref().err());
+    }
 
     /// Every place the schema describes, with its path, as the schema's JSON
     /// says it: the keys of `properties` where `additionalProperties` is

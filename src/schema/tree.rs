@@ -2,7 +2,7 @@
 //! where it lies, without first being copied into a `serde_json::Value`.
 //!
 //! jsonschema validates any representation that implements its
-//! [`Json`](jsonschema::json::Json) traits. Building a `serde_json::Value` for
+//! [`Json`] traits. Building a `serde_json::Value` for
 //! every document and dropping it again cost as much as validating it; most
 //! documents are valid, and for them this view answers `is_valid` with no
 //! copy at all. An invalid document is still converted ([`super::to_json`]) and
@@ -21,7 +21,7 @@ use jsonc_parser::ast::{ObjectProp, StringLit, Value};
 use jsonc_parser::common::Range;
 use jsonschema::json::{Array, Json, Node, NodeIdentity, Object};
 use jsonschema::types::JsonType;
-use serde_json::Value as Json_;
+use serde_json::Value as JsonValue;
 
 /// The spanned tree as a JSON representation for jsonschema.
 pub struct Spanned;
@@ -137,16 +137,16 @@ impl<'a> Node<'a, Spanned> for Ref<'a> {
         Some((min..=max).contains(&(string.value.chars().count() as u64)))
     }
 
-    fn equals_value(&self, expected: &Json_) -> bool {
+    fn equals_value(&self, expected: &JsonValue) -> bool {
         // `enum` and `const` on strings, without building a value.
         match (self.0, expected) {
-            (Value::StringLit(string), Json_::String(expected)) => *string.value == **expected,
-            (Value::StringLit(_), _) | (_, Json_::String(_)) => false,
+            (Value::StringLit(string), JsonValue::String(expected)) => *string.value == **expected,
+            (Value::StringLit(_), _) | (_, JsonValue::String(_)) => false,
             _ => jsonschema::json::cmp::equal(&self.to_value(), expected),
         }
     }
 
-    fn to_value(&self) -> Cow<'a, Json_> {
+    fn to_value(&self) -> Cow<'a, JsonValue> {
         Cow::Owned(super::to_json(self.0))
     }
 
