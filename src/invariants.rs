@@ -6,6 +6,27 @@
 
 use crate::finding::{Finding, Position, Span};
 
+/// Where the two parsers or the two ways of validating disagree on `text`,
+/// in words; `None` when they agree. The fast parser's tree must be the slow
+/// parser's, whenever the fast one gives one ([`crate::parse::fast`]); and a
+/// tree with no repeated key must be valid by the schema on the tree exactly
+/// when it is valid as a `serde_json::Value` ([`crate::schema::validity`]).
+/// Checked by the `parse` fuzz target and on its corpus by the tests.
+#[must_use]
+pub fn parse_disagreement(text: &str) -> Option<String> {
+    let tree = crate::parse::parse(text).ok()?;
+    if let Some((on_tree, as_value)) = crate::schema::validity(&tree)
+        && on_tree != as_value
+    {
+        return Some(format!(
+            "valid on the tree: {on_tree}, as a value: {as_value}: {text:?}"
+        ));
+    }
+    let slow = crate::parse::parse_slow(text);
+    (slow.as_ref().ok() != Some(&tree))
+        .then(|| format!("the fast parser's tree is not the slow one's ({slow:?}): {text:?}"))
+}
+
 /// Every way in which `findings`, the outcome of linting `bytes` (one
 /// document, or a JSON Lines file), break the promises; empty when they
 /// hold:
